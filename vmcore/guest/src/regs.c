@@ -1,0 +1,91 @@
+/*
+ * regs.c: change and report the register state a restore must reset:
+ * debug registers, XCR0, the x87 control word, MXCSR, an SSE register
+ * and the MSRs the guest may write. The guest is built without SSE,
+ * so xmm15 keeps whatever was last put there.
+ */
+#include "guest.h"
+
+static void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+	__asm__ volatile("cpuid"
+			 : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			 : "a"(leaf), "c"(0));
+}
+
+static int has_osxsave(void)
+{
+	u32 a, b, c, d;
+	cpuid(1, &a, &b, &c, &d);
+	return (c >> 27) & 1;
+}
+
+static u64 xgetbv0(void)
+{
+	u32 lo, hi;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return ((u64)hi << 32) | lo;
+}
+
+static u64 rdmsr(u32 msr)
+{
+	u32 lo, hi;
+	__asm__ volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
+}
+
+static void wrmsr(u32 msr, u64 v)
+{
+	__asm__ volatile("wrmsr"
+			 :
+			 : "c"(msr), "a"((u32)v), "d"((u32)(v >> 32)));
+}
+
+/* fn_dirty_regs takes: DR0..DR3 values, an x87 control word, MXCSR,
+ * an xmm15 value and a KERNEL_GS_BASE value; it also adds AVX state
+ * to XCR0 where the CPU offers it. */
+u64 fn_dirty_regs(struct ctx *c, const u64 *a)
+{
+	__asm__ volatile("mov %0, %%db0" : : "r"(a[0]));
+	__asm__ volatile("mov %0, %%db1" : : "r"(a[1]));
+	__asm__ volatile("mov %0, %%db2" : : "r"(a[2]));
+	__asm__ volatile("mov %0, %%db3" : : "r"(a[3]));
+	u16 cw = (u16)a[4];
+	__asm__ volatile("fldcw %0" : : "m"(cw));
+	u32 mxcsr = (u32)a[5];
+	__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+	__asm__ volatile("movq %0, %%xmm15" : : "r"(a[6]));
+	wrmsr(MSR_KERNEL_GS_BASE, a[7]);
+	if (has_osxsave()) {
+		u32 ea, eb, ec, ed;
+		cpuid(0xd, &ea, &eb, &ec, &ed);
+		u64 x = xgetbv0() | (ea & 4);
+		__asm__ volatile("xsetbv"
+				 :
+				 : "a"((u32)x), "d"((u32)(x >> 32)), "c"(0));
+	}
+	return set_result(c, ST_OK, 0);
+}
+
+/* fn_read_regs reports, in order: DR0..DR3, DR7, XCR0 (0 without
+ * OSXSAVE), x87 control word, MXCSR, xmm15, KERNEL_GS_BASE. */
+u64 fn_read_regs(struct ctx *c)
+{
+	u64 *w = (u64 *)(c->out + OUT_PAYLOAD);
+	__asm__ volatile("mov %%db0, %0" : "=r"(w[0]));
+	__asm__ volatile("mov %%db1, %0" : "=r"(w[1]));
+	__asm__ volatile("mov %%db2, %0" : "=r"(w[2]));
+	__asm__ volatile("mov %%db3, %0" : "=r"(w[3]));
+	__asm__ volatile("mov %%db7, %0" : "=r"(w[4]));
+	w[5] = has_osxsave() ? xgetbv0() : 0;
+	u16 cw;
+	__asm__ volatile("fnstcw %0" : "=m"(cw));
+	w[6] = cw;
+	u32 mxcsr;
+	__asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+	w[7] = mxcsr;
+	__asm__ volatile("movq %%xmm15, %0" : "=r"(w[8]));
+	w[9] = rdmsr(MSR_KERNEL_GS_BASE);
+	word(c->out + OUT_PAYLOAD_LEN) = 10 * 8;
+	return set_result(c, ST_OK, 10);
+}

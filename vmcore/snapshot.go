@@ -1,0 +1,149 @@
+package vmcore
+
+import (
+	"fmt"
+
+	"snaplab/vmcore/guest"
+	"snaplab/vmcore/kvm"
+	"snaplab/vmcore/layout"
+)
+
+// Snapshot is a sandbox's state at a dispatch point: the compacted
+// memory blob with its PT tail, the layout, special registers, MSR
+// values, stack top, next entry, host functions and a generation.
+//
+// Snapshots are immutable and may be restored into any number of
+// sandboxes at once. Release drops the caller's hold; the blob is
+// freed once no sandbox maps it either.
+type Snapshot struct {
+	blob *blob
+
+	Layout        layout.Layout
+	Sregs         kvm.Sregs
+	MSRs          []kvm.MSREntry
+	StackTop      uint64
+	Entry         uint64
+	HostFunctions []HostFunctionRecord
+	Generation    uint64
+}
+
+// Release drops this handle's reference to the blob.
+func (sn *Snapshot) Release() {
+	if sn.blob != nil {
+		sn.blob.release()
+		sn.blob = nil
+	}
+}
+
+// BlobLen is the length of the memory blob, PT tail included.
+func (sn *Snapshot) BlobLen() uint64 {
+	if sn.blob == nil {
+		return 0
+	}
+	return uint64(len(sn.blob.mem))
+}
+
+// Page returns a copy of the snapshot's page at gpa in the snapshot
+// region, for tests and evidence that compare guest-visible bytes.
+func (sn *Snapshot) Page(gpa uint64) []byte {
+	off := gpa - layout.SnapshotBase
+	return append([]byte(nil), sn.blob.mem[off:off+layout.PageSize]...)
+}
+
+// Snapshot captures the sandbox, which must be Ready.
+func (s *Sandbox) Snapshot() (*Snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.usable(); err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	var sn *Snapshot
+	var err error
+	s.th.do(func() { sn, err = s.snapshotOnThread() })
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", err)
+	}
+	return sn, nil
+}
+
+func (s *Sandbox) snapshotOnThread() (*Snapshot, error) {
+	sregs, err := s.currentSregs()
+	if err != nil {
+		return nil, err
+	}
+	msrs, err := readMSRs(s.vcpu, s.msrList)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.compact()
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{
+		blob:          b,
+		Layout:        s.layout,
+		Sregs:         sregs,
+		MSRs:          msrs,
+		StackTop:      s.layout.StackTop(),
+		Entry:         s.entry,
+		HostFunctions: append([]HostFunctionRecord(nil), s.hostList...),
+		Generation:    generations.Add(1),
+	}, nil
+}
+
+// currentSregs reads the special registers; ones still staged for the
+// next KVM_RUN are the current ones.
+func (s *Sandbox) currentSregs() (kvm.Sregs, error) {
+	if s.stagedSregs {
+		return *s.vcpu.SyncSregs(), nil
+	}
+	return s.vcpu.Sregs()
+}
+
+// compact builds a new blob from the guest's current view of the
+// snapshot region: each page comes from its copy in scratch if the
+// guest wrote it, else from the mapped blob. The PT tail is rebuilt
+// fresh, so no copy-on-write mapping survives into the snapshot.
+func (s *Sandbox) compact() (*blob, error) {
+	l := s.layout
+	b, err := newBlob(l.SnapshotSize, l.PTSize)
+	if err != nil {
+		return nil, err
+	}
+	ptBase := l.ScratchBase() + l.PTOffset()
+	tables := s.scratch.mem[l.PTOffset():][:l.PTSize]
+	for off := uint64(0); off < l.SnapshotSize; off += layout.PageSize {
+		gpa := layout.SnapshotBase + off
+		src, err := s.pageSource(leafEntry(tables, ptBase, gpa), gpa)
+		if err != nil {
+			b.release()
+			return nil, err
+		}
+		copy(b.mem[off:off+layout.PageSize], src)
+	}
+	buildPageTables(l, b.ptTail())
+	if err := b.seal(); err != nil {
+		b.release()
+		return nil, err
+	}
+	return b, nil
+}
+
+// pageSource finds the host bytes behind a guest page, refusing any
+// mapping that points outside the two base regions.
+func (s *Sandbox) pageSource(pte, gpa uint64) ([]byte, error) {
+	l := s.layout
+	addr := pte & guest.PTEAddr
+	switch {
+	case pte&guest.PTEPresent == 0:
+		return nil, fmt.Errorf("page %#x is unmapped in the guest", gpa)
+	case addr == gpa:
+		off := gpa - layout.SnapshotBase
+		return s.mapped.mem[off : off+layout.PageSize], nil
+	case addr >= l.ScratchBase()+l.FreeOffset() && addr < layout.PhysTop:
+		off := addr - l.ScratchBase()
+		return s.scratch.mem[off : off+layout.PageSize], nil
+	}
+	return nil, fmt.Errorf("page %#x maps to %#x, outside its own "+
+		"page and scratch's free pages", gpa, addr)
+}

@@ -1,0 +1,146 @@
+package vmcore
+
+import (
+	"fmt"
+
+	"snaplab/vmcore/kvm"
+)
+
+// Control-register and EFER bits for long mode.
+const (
+	cr0PE = 1 << 0
+	cr0MP = 1 << 1
+	cr0ET = 1 << 4
+	cr0NE = 1 << 5
+	cr0WP = 1 << 16
+	cr0PG = 1 << 31
+
+	cr4PAE        = 1 << 5
+	cr4OSFXSR     = 1 << 9
+	cr4OSXMMEXCPT = 1 << 10
+	cr4OSXSAVE    = 1 << 18
+
+	eferLME = 1 << 8
+	eferLMA = 1 << 10
+	eferNXE = 1 << 11
+
+	rflagsReserved = 1 << 1
+)
+
+// msrsGuestMayWrite are the MSRs restore puts back. The guest is ours
+// and writes no others; DESIGN §2 lists MSRs among the state that
+// must not leak.
+var msrsGuestMayWrite = []uint32{
+	0xC0000081, // STAR
+	0xC0000082, // LSTAR
+	0xC0000083, // CSTAR
+	0xC0000084, // SFMASK
+	0xC0000102, // KERNEL_GS_BASE
+	0x174,      // SYSENTER_CS
+	0x175,      // SYSENTER_ESP
+	0x176,      // SYSENTER_EIP
+}
+
+// cleanState is the register state a vCPU has right after creation
+// and setup, before the guest ran: what restore resets debug, FPU,
+// XSAVE and XCR0 to.
+type cleanState struct {
+	debug kvm.DebugRegs
+	xsave kvm.XSAVE
+	xcrs  kvm.XCRs
+	hasXS bool
+}
+
+// longModeSregs returns special registers for 64-bit mode with paging
+// rooted at cr3, flat segments and the guest's GDT selectors.
+func longModeSregs(base kvm.Sregs, cr3 uint64, xsave bool) kvm.Sregs {
+	s := base
+	code := kvm.Segment{Base: 0, Limit: 0xffffffff, Selector: 0x08,
+		Type: 11, Present: 1, S: 1, L: 1, G: 1}
+	data := kvm.Segment{Base: 0, Limit: 0xffffffff, Selector: 0x10,
+		Type: 3, Present: 1, S: 1, DB: 1, G: 1}
+	s.CS = code
+	s.DS, s.ES, s.FS, s.GS, s.SS = data, data, data, data, data
+	s.CR0 = cr0PE | cr0MP | cr0ET | cr0NE | cr0WP | cr0PG
+	s.CR4 = cr4PAE | cr4OSFXSR | cr4OSXMMEXCPT
+	if xsave {
+		s.CR4 |= cr4OSXSAVE
+	}
+	s.CR3 = cr3
+	s.EFER = eferLME | eferLMA | eferNXE
+	return s
+}
+
+// cpuHasXSAVE reports whether the CPUID KVM offers has XSAVE.
+func cpuHasXSAVE(entries []kvm.CPUIDEntry) bool {
+	for _, e := range entries {
+		if e.Function == 1 {
+			return e.ECX&(1<<26) != 0
+		}
+	}
+	return false
+}
+
+// setupVCPU gives a new vCPU its CPUID and captures its clean state.
+// XCR0 starts with x87 and SSE enabled.
+func setupVCPU(sys *kvm.System, c *kvm.VCPU) (cleanState, bool, error) {
+	var cs cleanState
+	cpuid, err := sys.SupportedCPUID()
+	if err != nil {
+		return cs, false, err
+	}
+	if err := c.SetCPUID(cpuid); err != nil {
+		return cs, false, err
+	}
+	xs := cpuHasXSAVE(cpuid) && sys.CheckExtension(kvm.CapXSAVE) > 0 &&
+		sys.CheckExtension(kvm.CapXCRs) > 0
+	if cs.debug, err = c.DebugRegs(); err != nil {
+		return cs, false, err
+	}
+	if xs {
+		cs.hasXS = true
+		x := kvm.XCRs{NrXCRs: 1}
+		x.XCRs[0] = kvm.XCR{XCR: 0, Value: 0x3}
+		if err := c.SetXCRs(&x); err != nil {
+			return cs, false, err
+		}
+		if cs.xcrs, err = c.XCRs(); err != nil {
+			return cs, false, err
+		}
+		if cs.xsave, err = c.XSAVE(); err != nil {
+			return cs, false, err
+		}
+	}
+	return cs, xs, nil
+}
+
+// readMSRs returns the current values of the MSRs restore resets.
+func readMSRs(c *kvm.VCPU, list []uint32) ([]kvm.MSREntry, error) {
+	e := make([]kvm.MSREntry, len(list))
+	for i, idx := range list {
+		e[i].Index = idx
+	}
+	if err := c.MSRs(e); err != nil {
+		return nil, fmt.Errorf("read guest MSRs: %w", err)
+	}
+	return e, nil
+}
+
+// supportedMSRs keeps the MSRs of want that KVM saves for guests.
+func supportedMSRs(sys *kvm.System, want []uint32) []uint32 {
+	have, err := sys.MSRIndexList()
+	if err != nil {
+		return nil
+	}
+	set := map[uint32]bool{}
+	for _, h := range have {
+		set[h] = true
+	}
+	var out []uint32
+	for _, w := range want {
+		if set[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
