@@ -60,9 +60,16 @@ func (s *Sandbox) handleExit() (done bool, err error) {
 	reason := s.vcpu.ExitReason()
 	if reason != kvm.ExitIO {
 		f := &GuestFault{Vector: 256 + uint64(reason), Exit: reason.String()}
-		if reason == kvm.ExitMMIO {
+		switch reason {
+		case kvm.ExitMMIO:
 			f.CR2 = s.vcpu.MMIOAddr()
 			f.Exit = fmt.Sprintf("mmio at %#x", f.CR2)
+		case kvm.ExitInternalError, kvm.ExitFailEntry:
+			f.Exit = fmt.Sprintf("%s %#x", reason, s.vcpu.ExitWords(6))
+			if r, err := s.vcpu.Regs(); err == nil {
+				f.RIP = r.RIP
+				f.Exit += fmt.Sprintf(" at rip %#x", r.RIP)
+			}
 		}
 		return false, f
 	}

@@ -41,7 +41,6 @@ type Sandbox struct {
 
 	clean    cleanState
 	msrList  []uint32
-	xsave    bool
 	syncRegs bool
 	reset    ScratchReset
 
@@ -121,7 +120,7 @@ func (s *Sandbox) startOnThread(kv *kvm.System, cfg Config, b *blob) error {
 	if s.vcpu, err = s.vm.CreateVCPU(0); err != nil {
 		return err
 	}
-	if s.clean, s.xsave, err = setupVCPU(kv, s.vcpu); err != nil {
+	if s.clean, err = setupVCPU(kv, s.vcpu); err != nil {
 		return err
 	}
 	s.syncRegs = !cfg.NoSyncRegs && kv.CheckExtension(kvm.CapSyncRegs) > 0
@@ -148,7 +147,8 @@ func (s *Sandbox) runInit(entry uint64) error {
 		return err
 	}
 	l := s.layout
-	sregs := longModeSregs(base, l.ScratchBase()+l.PTOffset(), s.xsave)
+	sregs := longModeSregs(base, l.ScratchBase()+l.PTOffset(),
+		s.clean.withXCRs)
 	if err := s.vcpu.SetSregs(&sregs); err != nil {
 		return err
 	}

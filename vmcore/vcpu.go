@@ -48,7 +48,12 @@ type cleanState struct {
 	debug kvm.DebugRegs
 	xsave kvm.XSAVE
 	xcrs  kvm.XCRs
-	hasXS bool
+	// byXSAVE: FPU state is reset with KVM_SET_XSAVE. KVM_SET_FPU
+	// would not do: it ignores MXCSR, which then leaks.
+	byXSAVE bool
+	// withXCRs: the guest has XSAVE in its CPUID, so XCR0 is its to
+	// change and restore resets it too.
+	withXCRs bool
 }
 
 // longModeSregs returns special registers for 64-bit mode with paging
@@ -82,36 +87,37 @@ func cpuHasXSAVE(entries []kvm.CPUIDEntry) bool {
 }
 
 // setupVCPU gives a new vCPU its CPUID and captures its clean state.
-// XCR0 starts with x87 and SSE enabled.
-func setupVCPU(sys *kvm.System, c *kvm.VCPU) (cleanState, bool, error) {
+// Where the guest has XSAVE, XCR0 starts with x87 and SSE enabled.
+func setupVCPU(sys *kvm.System, c *kvm.VCPU) (cleanState, error) {
 	var cs cleanState
 	cpuid, err := sys.SupportedCPUID()
 	if err != nil {
-		return cs, false, err
+		return cs, err
 	}
 	if err := c.SetCPUID(cpuid); err != nil {
-		return cs, false, err
+		return cs, err
 	}
-	xs := cpuHasXSAVE(cpuid) && sys.CheckExtension(kvm.CapXSAVE) > 0 &&
-		sys.CheckExtension(kvm.CapXCRs) > 0
 	if cs.debug, err = c.DebugRegs(); err != nil {
-		return cs, false, err
+		return cs, err
 	}
-	if xs {
-		cs.hasXS = true
+	cs.withXCRs = cpuHasXSAVE(cpuid) && sys.CheckExtension(kvm.CapXCRs) > 0
+	if cs.withXCRs {
 		x := kvm.XCRs{NrXCRs: 1}
 		x.XCRs[0] = kvm.XCR{XCR: 0, Value: 0x3}
 		if err := c.SetXCRs(&x); err != nil {
-			return cs, false, err
+			return cs, err
 		}
 		if cs.xcrs, err = c.XCRs(); err != nil {
-			return cs, false, err
-		}
-		if cs.xsave, err = c.XSAVE(); err != nil {
-			return cs, false, err
+			return cs, err
 		}
 	}
-	return cs, xs, nil
+	cs.byXSAVE = sys.CheckExtension(kvm.CapXSAVE) > 0
+	if cs.byXSAVE {
+		if cs.xsave, err = c.XSAVE(); err != nil {
+			return cs, err
+		}
+	}
+	return cs, nil
 }
 
 // readMSRs returns the current values of the MSRs restore resets.

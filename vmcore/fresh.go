@@ -1,0 +1,39 @@
+package vmcore
+
+import "fmt"
+
+// NewFromSnapshot builds a fresh sandbox that starts at snapshot sn:
+// a new VM and vCPU over sn's blob, with cfg's host functions and
+// options (cfg.Layout and cfg.Image are not used). This is the
+// fallback a strict strategy's user takes when a snapshot does not
+// fit their sandbox.
+func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
+	if sn.blob == nil {
+		return nil, fmt.Errorf("new from snapshot: %w: snapshot "+
+			"released", ErrInvalidSnapshot)
+	}
+	if err := sn.Validate(); err != nil {
+		return nil, fmt.Errorf("new from snapshot: %w", err)
+	}
+	if err := checkHostFunctions(sn.HostFunctions,
+		cfg.hostFunctionMap()); err != nil {
+		return nil, fmt.Errorf("new from snapshot: %w", err)
+	}
+	s, err := start(cfg, sn.Layout, sn.blob)
+	if err != nil {
+		return nil, fmt.Errorf("new from snapshot: %w", err)
+	}
+	s.th.do(func() {
+		s.scratch.prepare(s.layout, sn.blob.ptTail(), sn.Generation)
+		err = s.resetVCPU(sn, false)
+	})
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("new from snapshot: %w", err)
+	}
+	s.entry = sn.Entry
+	s.generation = sn.Generation
+	s.flushTLB = true
+	s.status = Ready
+	return s, nil
+}
