@@ -5,7 +5,8 @@ import "snaplab/vmcore/layout"
 // Config is what a new sandbox is built from.
 type Config struct {
 	// Layout gives the seven configured fields; the outputs
-	// (SnapshotSize, PTSize) are computed.
+	// (SnapshotSize, PTSize) are computed. The zero Layout means
+	// layout.Default().
 	Layout layout.Layout
 	// Image is the guest ELF; nil means the built-in guest.
 	Image []byte

@@ -58,6 +58,9 @@ type Sandbox struct {
 // New builds a sandbox from cfg and runs the guest's init to its
 // dispatch point. The sandbox is Ready on success.
 func New(cfg Config) (*Sandbox, error) {
+	if cfg.Layout == (layout.Layout{}) {
+		cfg.Layout = layout.Default()
+	}
 	l := cfg.Layout.WithOutputs()
 	if err := l.Validate(); err != nil {
 		return nil, fmt.Errorf("new sandbox: %w", err)
