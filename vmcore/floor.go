@@ -1,0 +1,66 @@
+package vmcore
+
+import (
+	"fmt"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"snaplab/vmcore/kvm"
+)
+
+// FloorRestore issues the bare kernel and memory operations a
+// same-layout restore of sn needs, and nothing else: no admission,
+// validity or host-function check, no status bookkeeping, no step
+// timing. It drops scratch with one madvise, writes the bookkeeping
+// words, copies the PT tail, stages the special registers, and sets
+// the debug registers, XSAVE area, XCR0 where the guest has it, and
+// MSRs. Benchmarks quote Restore as a ratio to it.
+//
+// sn must be the snapshot whose blob is mapped now, with the
+// sandbox's own layout; the returned duration is measured on the
+// vCPU thread, like RestoreTiming.Total.
+func (s *Sandbox) FloorRestore(sn *Snapshot) (time.Duration, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.mapped != sn.blob || s.layout != sn.Layout {
+		return 0, fmt.Errorf("floor restore: snapshot is not the " +
+			"mapped one with this sandbox's layout")
+	}
+	var d time.Duration
+	var err error
+	s.th.do(func() {
+		start := time.Now()
+		err = s.floorOnThread(sn)
+		d = time.Since(start)
+	})
+	return d, err
+}
+
+func (s *Sandbox) floorOnThread(sn *Snapshot) error {
+	if err := unix.Madvise(s.scratch.mem, unix.MADV_DONTNEED); err != nil {
+		return err
+	}
+	s.scratch.prepare(sn.Layout, sn.blob.ptTail(), sn.Generation)
+	*s.vcpu.SyncSregs() = sn.Sregs
+	s.vcpu.SyncSregs().CR3 = sn.Layout.ScratchBase() + sn.Layout.PTOffset()
+	s.stagedSregs = true
+	if err := s.vcpu.SetDebugRegs(&s.clean.debug); err != nil {
+		return err
+	}
+	if err := s.vcpu.SetXSAVE(&s.clean.xsave); err != nil {
+		return err
+	}
+	if s.clean.withXCRs {
+		if err := s.vcpu.SetXCRs(&s.clean.xcrs); err != nil {
+			return err
+		}
+	}
+	msrs := append([]kvm.MSREntry(nil), sn.MSRs...)
+	if err := s.vcpu.SetMSRs(msrs); err != nil {
+		return err
+	}
+	s.flushTLB = true
+	s.status = Ready
+	return nil
+}
