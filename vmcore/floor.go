@@ -42,9 +42,14 @@ func (s *Sandbox) floorOnThread(sn *Snapshot) error {
 		return err
 	}
 	s.scratch.prepare(sn.Layout, sn.blob.ptTail(), sn.Generation)
-	*s.vcpu.SyncSregs() = sn.Sregs
-	s.vcpu.SyncSregs().CR3 = sn.Layout.ScratchBase() + sn.Layout.PTOffset()
-	s.stagedSregs = true
+	sregs := sn.Sregs
+	sregs.CR3 = sn.Layout.ScratchBase() + sn.Layout.PTOffset()
+	if s.syncRegs {
+		*s.vcpu.SyncSregs() = sregs
+		s.stagedSregs = true
+	} else if err := s.vcpu.SetSregs(&sregs); err != nil {
+		return err
+	}
 	if err := s.vcpu.SetDebugRegs(&s.clean.debug); err != nil {
 		return err
 	}
