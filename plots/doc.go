@@ -1,0 +1,20 @@
+// Package plots draws the lab's charts from benchmark summaries.
+//
+// Draw takes the summaries of a run (see snaplab/lab/results) and
+// writes, into a directory, each chart its data supports, as SVG for
+// documents and PNG for quick viewing:
+//
+//   - latency: restore-ns/op per strategy, grouped by case;
+//   - sweep: restore-ns/op against the region size a heap-* or
+//     scratch-* sweep varies, on log-log axes;
+//   - fallback: the cross-layout cases, where strict can only build a
+//     fresh sandbox, against the strategies that restore in place,
+//     with the floor benchmark as a reference;
+//   - first-call: restore-ns/op stacked under first-call-ns/op, so a
+//     restore that is cheap because it defers work to the next call
+//     shows it.
+//
+// Every chart shows medians with their 95% confidence intervals. A
+// strategy has the same colour in every chart; a chart whose data is
+// absent is not drawn.
+package plots
