@@ -104,3 +104,7 @@ func leafEntry(tables []byte, base, gpa uint64) uint64 {
 	}
 	return 0
 }
+
+// PageFlags returns the leaf page-table flags layout l gives the page
+// at gpa, for evidence that compares layouts.
+func PageFlags(l layout.Layout, gpa uint64) uint64 { return pteFlags(l, gpa) }

@@ -10,17 +10,16 @@
  * page is copied on first use after each restore. */
 static u8 fx_area[512] __attribute__((aligned(16)));
 
-static void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
-{
-	__asm__ volatile("cpuid"
-			 : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
-			 : "a"(leaf), "c"(0));
-}
-
+/* has_osxsave reads CPUID leaf 1 and clears EBX at once: EBX carries
+ * an APIC ID that, on kvm_pvm, follows the host CPU the vCPU runs on;
+ * spilled to the stack it made two identical sandboxes differ. */
 static int has_osxsave(void)
 {
-	u32 a, b, c, d;
-	cpuid(1, &a, &b, &c, &d);
+	u32 c;
+	__asm__ volatile("cpuid; xor %%ebx, %%ebx"
+			 : "=c"(c)
+			 : "a"(1), "c"(0)
+			 : "ebx", "edx");
 	return (c >> 27) & 1;
 }
 
@@ -63,8 +62,11 @@ u64 fn_dirty_regs(struct ctx *c, const u64 *a)
 	__asm__ volatile("fxrstor64 %0" : : "m"(fx_area));
 	wrmsr(MSR_KERNEL_GS_BASE, a[7]);
 	if (has_osxsave()) {
-		u32 ea, eb, ec, ed;
-		cpuid(0xd, &ea, &eb, &ec, &ed);
+		u32 ea, ec = 0;
+		__asm__ volatile("cpuid; xor %%ebx, %%ebx"
+				 : "=a"(ea), "+c"(ec)
+				 : "a"(0xd)
+				 : "ebx", "edx");
 		u64 x = xgetbv0() | (ea & 4);
 		__asm__ volatile("xsetbv"
 				 :
