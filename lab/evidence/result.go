@@ -25,8 +25,9 @@ type Row struct {
 	KeptDisagreements []string `json:"kept_disagreements,omitempty"`
 
 	// Median restore times under adopt, measured on the vCPU thread:
-	// the same-layout restore, this cross-layout one, and strict's
-	// fallback (fresh sandbox from the snapshot plus closing the old).
+	// the same-layout restore and this cross-layout one; and the wall
+	// time of strict's fallback (fresh sandbox from the snapshot plus
+	// closing the old).
 	SameNs     int64 `json:"same_ns"`
 	CrossNs    int64 `json:"cross_ns"`
 	FallbackNs int64 `json:"fallback_ns"`

@@ -9,10 +9,13 @@ import (
 	"snaplab/vmcore/strategy"
 )
 
-// timeRestores measures, in one interleaved loop, the median wall
-// time of a same-layout restore and of restoring sn under adopt into
-// a default sandbox, and of strict's fallback: a fresh sandbox from
-// sn plus closing the old one.
+// timeRestores measures, in one interleaved loop, the median time of
+// a same-layout restore and of restoring sn under adopt into a default
+// sandbox, both as restore measures itself on the vCPU thread, and the
+// median wall time of strict's fallback: a fresh sandbox from sn plus
+// closing the old one. Wall time for restores would add Go scheduler
+// and garbage-collector pauses that, on two nested cores, reach
+// hundreds of microseconds and have nothing to do with restore.
 func timeRestores(sn *vmcore.Snapshot, samples int) (same, cross,
 	fallback int64, err error) {
 	s, err := vmcore.New(config(layout.Default()))
@@ -37,21 +40,20 @@ func timeRestores(sn *vmcore.Snapshot, samples int) (same, cross,
 		if err := s.Restore(own, adopt); err != nil {
 			return 0, 0, 0, err
 		}
-		d, err := timed(func() error { return s.Restore(own, adopt) })
-		if err != nil {
+		if err := s.Restore(own, adopt); err != nil {
 			return 0, 0, 0, err
 		}
-		sameT = append(sameT, d)
-		if d, err = timed(func() error { return s.Restore(sn, adopt) }); err != nil {
+		sameT = append(sameT, s.LastRestore().Total.Nanoseconds())
+		if err := s.Restore(sn, adopt); err != nil {
 			return 0, 0, 0, err
 		}
-		crossT = append(crossT, d)
+		crossT = append(crossT, s.LastRestore().Total.Nanoseconds())
 
 		old, err := vmcore.New(config(layout.Default()))
 		if err != nil {
 			return 0, 0, 0, err
 		}
-		d, err = timed(func() error {
+		d, err := timed(func() error {
 			fresh, err := vmcore.NewFromSnapshot(sn, config(layout.Default()))
 			if err != nil {
 				return err
