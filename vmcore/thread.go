@@ -2,6 +2,7 @@ package vmcore
 
 import (
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -19,6 +20,10 @@ type thread struct {
 	work chan func()
 	done chan struct{}
 	tid  int
+
+	// driving is set while a Drive function runs on the thread: the
+	// sandbox's methods called from it run inline.
+	driving atomic.Bool
 }
 
 // spinFor is how long either side polls before it parks.
@@ -64,10 +69,24 @@ func poll[T any](c chan T) (v T, ok bool) {
 	}
 }
 
-// do runs f on the thread and waits for it.
+// do runs f on the thread and waits for it. Called from the thread
+// itself (inside Drive), it runs f at once.
 func (t *thread) do(f func()) {
+	if t.driving.Load() && unix.Gettid() == t.tid {
+		f()
+		return
+	}
 	t.work <- f
 	poll(t.done)
+}
+
+// drive runs f on the thread with inline calls enabled.
+func (t *thread) drive(f func()) {
+	t.do(func() {
+		t.driving.Store(true)
+		defer t.driving.Store(false)
+		f()
+	})
 }
 
 // stop ends the thread once pending work is done.
