@@ -8,24 +8,34 @@ import (
 )
 
 // blob is a snapshot's memory: the guest-visible snapshot region
-// followed by the PT tail. Once sealed it is read-only on the host as
-// well, and it is shared by every sandbox that maps it; the last
-// reference unmaps it.
+// followed by the PT tail, in a memfd so that the host-cow technique
+// can map private copy-on-write views of it. Once sealed it is
+// read-only on the host as well, and it is shared by every sandbox
+// that maps it; the last reference unmaps it.
 type blob struct {
+	fd      int
 	mem     []byte
-	visible uint64 // bytes the read-only slot covers
+	visible uint64 // bytes the snapshot slot covers
 	refs    atomic.Int32
 }
 
 func newBlob(visible, ptSize uint64) (*blob, error) {
-	mem, err := unix.Mmap(-1, 0, int(visible+ptSize),
-		unix.PROT_READ|unix.PROT_WRITE,
-		unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_NORESERVE)
+	size := int(visible + ptSize)
+	fd, err := unix.MemfdCreate("snaplab-blob", unix.MFD_CLOEXEC)
 	if err != nil {
-		return nil, fmt.Errorf("mmap blob of %d bytes: %w",
-			visible+ptSize, err)
+		return nil, fmt.Errorf("memfd for blob: %w", err)
 	}
-	b := &blob{mem: mem, visible: visible}
+	if err := unix.Ftruncate(fd, int64(size)); err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("size blob to %d bytes: %w", size, err)
+	}
+	mem, err := unix.Mmap(fd, 0, size, unix.PROT_READ|unix.PROT_WRITE,
+		unix.MAP_SHARED)
+	if err != nil {
+		unix.Close(fd)
+		return nil, fmt.Errorf("mmap blob of %d bytes: %w", size, err)
+	}
+	b := &blob{fd: fd, mem: mem, visible: visible}
 	b.refs.Store(1)
 	return b, nil
 }
@@ -46,6 +56,7 @@ func (b *blob) acquire() { b.refs.Add(1) }
 func (b *blob) release() {
 	if b.refs.Add(-1) == 0 {
 		unix.Munmap(b.mem)
+		unix.Close(b.fd)
 		b.mem = nil
 	}
 }

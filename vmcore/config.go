@@ -16,6 +16,8 @@ type Config struct {
 	HostFunctions []HostFunction
 	// ScratchReset picks how a same-size scratch is cleared.
 	ScratchReset ScratchReset
+	// Technique picks how the snapshot region is written and reset.
+	Technique Technique
 	// NoSyncRegs turns off handing registers to KVM_RUN through
 	// kvm_run, so each register write is its own ioctl.
 	NoSyncRegs bool

@@ -23,6 +23,10 @@ import (
 func (s *Sandbox) FloorRestore(sn *Snapshot) (time.Duration, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.tech != GuestCoW {
+		return 0, fmt.Errorf("floor restore: only for %v, not %v",
+			GuestCoW, s.tech)
+	}
 	if s.mapped != sn.blob || s.layout != sn.Layout {
 		return 0, fmt.Errorf("floor restore: snapshot is not the " +
 			"mapped one with this sandbox's layout")
@@ -41,7 +45,7 @@ func (s *Sandbox) floorOnThread(sn *Snapshot) error {
 	if err := unix.Madvise(s.scratch.mem, unix.MADV_DONTNEED); err != nil {
 		return err
 	}
-	s.scratch.prepare(sn.Layout, sn.blob.ptTail(), sn.Generation)
+	s.scratch.prepare(sn.Layout, s.pt, sn.Generation)
 	sregs := sn.Sregs
 	sregs.CR3 = sn.Layout.ScratchBase() + sn.Layout.PTOffset()
 	if s.syncRegs {

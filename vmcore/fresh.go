@@ -24,7 +24,7 @@ func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}
 	s.th.do(func() {
-		s.scratch.prepare(s.layout, sn.blob.ptTail(), sn.Generation)
+		s.scratch.prepare(s.layout, s.pt, sn.Generation)
 		err = s.resetVCPU(sn, false)
 	})
 	if err != nil {

@@ -58,7 +58,7 @@ func initialBlob(l layout.Layout, img *guest.Image,
 	}
 	writePEB(l, visible)
 	copy(visible[l.InitDataOffset():], initData)
-	buildPageTables(l, b.ptTail())
+	buildPageTables(l, b.ptTail(), false)
 	if err := b.seal(); err != nil {
 		b.release()
 		return nil, err

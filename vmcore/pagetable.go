@@ -69,14 +69,20 @@ func (b *ptBuilder) mapPage(gpa, flags uint64) {
 
 // buildPageTables writes the PT tail of a layout into dst, which must
 // be l.PageTableSize() long. The tables identity-map both regions and
-// expect to be copied to the scratch PT offset.
-func buildPageTables(l layout.Layout, dst []byte) {
+// expect to be copied to the scratch PT offset. With writable set, the
+// pages the guest would copy on write are mapped writable instead, for
+// the techniques that let it write the snapshot region in place.
+func buildPageTables(l layout.Layout, dst []byte, writable bool) {
 	clear(dst)
 	b := &ptBuilder{buf: dst, base: l.ScratchBase() + l.PTOffset(),
 		next: layout.PageSize}
 	end := layout.SnapshotBase + l.GuestVisibleSize()
 	for gpa := uint64(layout.SnapshotBase); gpa < end; gpa += layout.PageSize {
-		b.mapPage(gpa, pteFlags(l, gpa))
+		f := pteFlags(l, gpa)
+		if writable && f&guest.PTECow != 0 {
+			f = f&^guest.PTECow | guest.PTEWrite
+		}
+		b.mapPage(gpa, f)
 	}
 	for gpa := l.ScratchBase(); gpa < layout.PhysTop; gpa += layout.PageSize {
 		b.mapPage(gpa, pteFlags(l, gpa))

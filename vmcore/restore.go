@@ -114,8 +114,16 @@ func (s *Sandbox) swapMemory(sn *Snapshot, t *RestoreTiming,
 			return fmt.Errorf("map snapshot slot: %w", err)
 		}
 		t.Remapped = true
+		lap(&t.Remap)
+	} else if s.tech.writable() {
+		lap(&t.Remap)
+		if err := s.region.reset(s.vm, sn.blob); err != nil {
+			return fmt.Errorf("reset snapshot region: %w", err)
+		}
+		lap(&t.Region)
+	} else {
+		lap(&t.Remap)
 	}
-	lap(&t.Remap)
 
 	if l.ScratchSize == s.layout.ScratchSize {
 		if err := s.scratch.reset(s.reset); err != nil {
@@ -130,7 +138,7 @@ func (s *Sandbox) swapMemory(sn *Snapshot, t *RestoreTiming,
 	lap(&t.Reset)
 
 	s.layout = l
-	s.scratch.prepare(l, sn.blob.ptTail(), sn.Generation)
+	s.scratch.prepare(l, s.pt, sn.Generation)
 	lap(&t.PT)
 	return nil
 }

@@ -8,6 +8,7 @@ type RestoreTiming struct {
 	Admit        time.Duration // strategy, validity and host checks
 	UnmapDynamic time.Duration
 	Remap        time.Duration // slot delete and re-create, if any
+	Region       time.Duration // writable snapshot region put back
 	Reset        time.Duration // scratch reset or re-allocation
 	PT           time.Duration // bookkeeping words and PT copy
 	VCPU         time.Duration // register writes

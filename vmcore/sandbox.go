@@ -32,6 +32,8 @@ type Sandbox struct {
 	status     Status
 	layout     layout.Layout
 	mapped     *blob
+	region     *region // the writable snapshot region, if any
+	pt         []byte  // page tables restore copies into scratch
 	scratch    *scratch
 	entry      uint64
 	generation uint64
@@ -43,6 +45,7 @@ type Sandbox struct {
 	msrList  []uint32
 	syncRegs bool
 	reset    ScratchReset
+	tech     Technique
 
 	// staged sregs wait in kvm_run for the next KVM_RUN.
 	stagedSregs bool
@@ -105,6 +108,7 @@ func start(cfg Config, l layout.Layout, b *blob) (*Sandbox, error) {
 		hostFns:  cfg.hostFunctionMap(),
 		hostList: cfg.hostFunctionRecords(),
 		reset:    cfg.ScratchReset,
+		tech:     cfg.Technique,
 		nextSlot: slotDynamic,
 	}
 	s.th.do(func() { err = s.startOnThread(kv, cfg, b) })
@@ -138,7 +142,7 @@ func (s *Sandbox) startOnThread(kv *kvm.System, cfg Config, b *blob) error {
 	if err := s.mapScratchSlot(s.scratch, s.layout); err != nil {
 		return err
 	}
-	s.scratch.prepare(s.layout, b.ptTail(), s.generation)
+	s.scratch.prepare(s.layout, s.pt, s.generation)
 	return nil
 }
 
@@ -217,6 +221,8 @@ func (s *Sandbox) Close() error {
 	})
 	s.th.stop()
 	s.scratch.free()
+	s.region.free()
+	s.region = nil
 	if s.mapped != nil {
 		s.mapped.release()
 		s.mapped = nil

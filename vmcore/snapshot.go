@@ -121,7 +121,7 @@ func (s *Sandbox) compact() (*blob, error) {
 		}
 		copy(b.mem[off:off+layout.PageSize], src)
 	}
-	buildPageTables(l, b.ptTail())
+	buildPageTables(l, b.ptTail(), false)
 	if err := b.seal(); err != nil {
 		b.release()
 		return nil, err
@@ -139,7 +139,7 @@ func (s *Sandbox) pageSource(pte, gpa uint64) ([]byte, error) {
 		return nil, fmt.Errorf("page %#x is unmapped in the guest", gpa)
 	case addr == gpa:
 		off := gpa - layout.SnapshotBase
-		return s.mapped.mem[off : off+layout.PageSize], nil
+		return s.slotMemory()[off : off+layout.PageSize], nil
 	case addr >= l.ScratchBase()+l.FreeOffset() && addr < layout.PhysTop:
 		off := addr - l.ScratchBase()
 		return s.scratch.mem[off : off+layout.PageSize], nil

@@ -46,7 +46,7 @@ func FuzzSnapshotValidity(f *testing.F) {
 			t.Fatalf("accepted stack top %#x outside scratch", stackTop)
 		}
 		if l.PTSize <= 4<<20 {
-			buildPageTables(l, make([]byte, l.PTSize))
+			buildPageTables(l, make([]byte, l.PTSize), false)
 		}
 	})
 }

@@ -119,7 +119,7 @@ source = { output_size = "8KiB" }
 		name: "strategies and mems",
 		src: head + `strategies = ["strict", "subset:", "subset:heap",
   "subset:heap_size,heap_size", "adopt", "adopt", "copy"]
-mems = ["guest-cow", "dirty"]
+mems = ["guest-cow", "snapshot-free"]
 [[case]]
 name = "a"
 `,
@@ -136,8 +136,9 @@ name = "a"
 			`t.toml:5: strategies[6]: strategy "copy": allowed ` +
 				`strict, subset, subset:FIELD[,FIELD...], adopt or ` +
 				`adopt-remap-first`,
-			`t.toml:6: mems[1] = "dirty": allowed guest-cow, ` +
-				`guest-cow-memset or guest-cow-threshold`,
+			`t.toml:6: mems[1] = "snapshot-free": allowed guest-cow, ` +
+				`guest-cow-memset, guest-cow-threshold, copy, dirty ` +
+				`or host-cow`,
 		},
 	}, {
 		name: "names",

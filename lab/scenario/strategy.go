@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"snaplab/vmcore"
 	"strings"
 
 	"snaplab/vmcore/layout"
@@ -23,10 +24,10 @@ const (
 // lists, in the order reports show them.
 var KnownStrategies = []string{Strict, Subset, Adopt, AdoptRemapFirst}
 
-// KnownMems lists the memory-reset techniques a scenario may list.
-var KnownMems = []string{
-	"guest-cow", "guest-cow-memset", "guest-cow-threshold",
-}
+// KnownMems lists the memory set-ups a scenario may list: the
+// techniques of DESIGN §3 and guest-cow's scratch reset variants, as
+// vmcore names them.
+var KnownMems = vmcore.MemoryNames
 
 // strategyForms is the allowed list that errors show.
 const strategyForms = "strict, subset, subset:FIELD[,FIELD...], " +

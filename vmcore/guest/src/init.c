@@ -6,7 +6,8 @@ extern const u64 isr_count;
 extern void dispatch_entry(void);
 
 /* idt lives in its own page of the code region; init gives that page
- * a scratch copy by hand, since no fault can be handled before it. */
+ * a scratch copy by hand, since no fault can be handled before it,
+ * unless the host mapped the region writable to begin with. */
 static u64 idt[512] __attribute__((aligned(PAGE_SIZE)));
 
 struct idt_pointer {
@@ -25,7 +26,8 @@ static void set_gate(int vec, u64 handler)
 u64 guest_init(u64 peb)
 {
 	word(BK_PEB) = peb;
-	if (!cow_page((u64)idt))
+	u64 *pte = pte_for((u64)idt);
+	if (!pte || (!(*pte & PTE_WRITE) && !cow_page((u64)idt)))
 		fatal(255, 0, (u64)idt, 0);
 	for (u64 i = 0; i < isr_count; i++)
 		set_gate((int)i, isr_table[i]);
