@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 )
 
 // command is one benchrun subcommand. Each lives in its own file and
@@ -27,13 +28,15 @@ func register(name, summary string, run func([]string) error) {
 
 func main() {
 	args := os.Args[1:]
-	name := "default"
-	if len(args) > 0 {
-		name, args = args[0], args[1:]
-	}
-	if name == "help" || name == "-h" || name == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" ||
+		args[0] == "--help") {
 		usage()
 		return
+	}
+	// With no command, or only flags, run the default command.
+	name := "default"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
 	}
 	cmd, ok := commands[name]
 	if !ok {

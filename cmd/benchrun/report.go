@@ -37,11 +37,17 @@ func runReport(args []string) error {
 		return errors.New("want at least one run directory")
 	}
 
-	path, err := report.Write(report.Options{Dirs: fs.Args(),
-		Out: *out})
+	path, err := writeReport(fs.Args(), *out)
 	if err != nil {
 		return err
 	}
 	fmt.Println(path)
 	return nil
+}
+
+// writeReport writes summary.csv, the charts and REPORT.md for run
+// directories dirs into out (the first directory when empty) and
+// returns REPORT.md's path. The default command and report share it.
+func writeReport(dirs []string, out string) (string, error) {
+	return report.Write(report.Options{Dirs: dirs, Out: out})
 }
