@@ -46,7 +46,7 @@ func benchFloor(b *testing.B, c Config) {
 		var d time.Duration
 		var start, restored, done time.Time
 		var callErr error
-		r.target.Drive(func() {
+		driveErr := r.target.Drive(func() {
 			b.StartTimer()
 			start = time.Now()
 			d, err = r.target.FloorRestore(r.base)
@@ -58,6 +58,9 @@ func benchFloor(b *testing.B, c Config) {
 			b.StopTimer()
 		})
 		b.StartTimer()
+		if driveErr != nil {
+			b.Fatal(driveErr)
+		}
 		if err != nil {
 			b.Fatal(err)
 		}

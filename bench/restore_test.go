@@ -58,7 +58,7 @@ func benchRestore(b *testing.B, c Config) {
 		var fell bool
 		var start, restored, done time.Time
 		var callErr error
-		old.Drive(func() {
+		driveErr := old.Drive(func() {
 			b.StartTimer()
 			start = time.Now()
 			s, fell, err = strategy.RestoreOrFallback(old, r.incoming,
@@ -71,6 +71,9 @@ func benchRestore(b *testing.B, c Config) {
 			b.StopTimer()
 		})
 		b.StartTimer()
+		if driveErr != nil {
+			b.Fatal(driveErr)
+		}
 		r.target = s
 		if err != nil {
 			failure = err

@@ -53,7 +53,11 @@ func benchSameLayout(b *testing.B, l layout.Layout, dirty uint64) {
 		name string
 		run  func(func())
 	}{
-		{"thread", s.Drive},
+		{"thread", func(f func()) {
+			if err := s.Drive(f); err != nil {
+				b.Fatal(err)
+			}
+		}},
 		{"handoff", func(f func()) { f() }},
 	}
 	for _, d := range drivers {
@@ -93,7 +97,7 @@ func benchSameLayout(b *testing.B, l layout.Layout, dirty uint64) {
 	b.Run("phase=cow/dirty="+strconv.FormatUint(dirty, 10)+"pages",
 		func(b *testing.B) {
 			var fault, again time.Duration
-			s.Drive(func() {
+			drivers[0].run(func() {
 				for b.Loop() {
 					b.StopTimer()
 					restore(b, s, sn)

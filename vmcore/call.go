@@ -30,24 +30,25 @@ type Response struct {
 // Call runs one guest function. A guest fault or a passed deadline
 // poisons the sandbox; a non-OK status from the guest does not.
 func (s *Sandbox) Call(req Request) (Response, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.usable(); err != nil {
-		return Response{}, err
-	}
-	if len(req.Args) > guest.MaxArgs {
-		return Response{}, fmt.Errorf("call: %d arguments, at most %d",
-			len(req.Args), guest.MaxArgs)
-	}
-	if room := s.layout.InputSize - guest.HeaderSize; uint64(
-		len(req.Payload)) > room {
-		return Response{}, fmt.Errorf("call: payload of %d bytes, "+
-			"input_size %s leaves room for %d",
-			len(req.Payload), layout.FormatSize(s.layout.InputSize), room)
-	}
 	var resp Response
-	var err error
-	s.th.do(func() { resp, err = s.callOnThread(req) })
+	err := s.exec(func() error {
+		if err := s.usable(); err != nil {
+			return err
+		}
+		if len(req.Args) > guest.MaxArgs {
+			return fmt.Errorf("call: %d arguments, at most %d",
+				len(req.Args), guest.MaxArgs)
+		}
+		if room := s.layout.InputSize - guest.HeaderSize; uint64(
+			len(req.Payload)) > room {
+			return fmt.Errorf("call: payload of %d bytes, input_size "+
+				"%s leaves room for %d", len(req.Payload),
+				layout.FormatSize(s.layout.InputSize), room)
+		}
+		var err error
+		resp, err = s.callOnThread(req)
+		return err
+	})
 	return resp, err
 }
 
@@ -79,7 +80,7 @@ func (s *Sandbox) callOnThread(req Request) (Response, error) {
 	}
 	n := binary.LittleEndian.Uint64(out[guest.OutPayloadLen:])
 	if n > uint64(len(out)-guest.OutPayload) {
-		s.status = Poisoned
+		s.setStatus(Poisoned)
 		return resp, fmt.Errorf("call: guest claims %d payload bytes, "+
 			"output holds %d", n, len(out)-guest.OutPayload)
 	}
@@ -107,7 +108,7 @@ func (s *Sandbox) enterDispatch() error {
 		}
 		s.vcpu.SetDirtyRegs(dirty)
 	} else if err := s.vcpu.SetRegs(&regs); err != nil {
-		s.status = Poisoned
+		s.setStatus(Poisoned)
 		return err
 	}
 	s.stagedSregs = false

@@ -7,8 +7,13 @@ package vmcore
 // time is the restore and not the wake-up of a parked thread, which on
 // a nested hypervisor can cost hundreds of microseconds.
 //
-// f must not call Drive or Close on the same sandbox. Calls on other
-// sandboxes are handed to their own threads as usual.
-func (s *Sandbox) Drive(f func()) {
-	s.th.drive(f)
+// f may Close the sandbox (strict's fallback does) but must not call
+// Drive on it again. Calls from other goroutines wait until f returns.
+// Calls on other sandboxes are handed to their own threads as usual.
+// Drive returns ErrClosed, having run nothing, on a closed sandbox.
+func (s *Sandbox) Drive(f func()) error {
+	if !s.th.drive(f) {
+		return ErrClosed
+	}
+	return nil
 }

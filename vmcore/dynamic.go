@@ -35,8 +35,16 @@ func (r *Region) free() {
 // must be page-aligned and clear of both base regions and of every
 // other dynamic region.
 func (s *Sandbox) MapRegion(gpa, size uint64) (*Region, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	var r *Region
+	err := s.exec(func() error {
+		var err error
+		r, err = s.mapRegion(gpa, size)
+		return err
+	})
+	return r, err
+}
+
+func (s *Sandbox) mapRegion(gpa, size uint64) (*Region, error) {
 	if err := s.usable(); err != nil {
 		return nil, err
 	}
@@ -65,11 +73,9 @@ func (s *Sandbox) MapRegion(gpa, size uint64) (*Region, error) {
 		return nil, fmt.Errorf("map region: mmap: %w", err)
 	}
 	r := &Region{GPA: gpa, Size: size, slot: s.nextSlot, mem: mem}
-	s.th.do(func() {
-		err = s.vm.SetMemoryRegion(kvm.UserMemoryRegion{Slot: r.slot,
-			GuestPhysAddr: gpa, MemorySize: size,
-			UserspaceAddr: kvm.HostAddr(mem)})
-	})
+	err = s.vm.SetMemoryRegion(kvm.UserMemoryRegion{Slot: r.slot,
+		GuestPhysAddr: gpa, MemorySize: size,
+		UserspaceAddr: kvm.HostAddr(mem)})
 	if err != nil {
 		r.free()
 		return nil, fmt.Errorf("map region: %w", err)
@@ -81,11 +87,12 @@ func (s *Sandbox) MapRegion(gpa, size uint64) (*Region, error) {
 
 // UnmapRegion removes one dynamic region.
 func (s *Sandbox) UnmapRegion(r *Region) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var err error
-	s.th.do(func() { err = s.unmapRegion(r) })
-	return err
+	return s.exec(func() error {
+		if s.getStatus() == Closed {
+			return ErrClosed
+		}
+		return s.unmapRegion(r)
+	})
 }
 
 // Regions returns the dynamic regions mapped now.

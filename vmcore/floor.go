@@ -21,22 +21,22 @@ import (
 // sandbox's own layout; the returned duration is measured on the
 // vCPU thread, like RestoreTiming.Total.
 func (s *Sandbox) FloorRestore(sn *Snapshot) (time.Duration, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.tech != GuestCoW {
-		return 0, fmt.Errorf("floor restore: only for %v, not %v",
-			GuestCoW, s.tech)
-	}
-	if s.mapped != sn.blob || s.layout != sn.Layout {
-		return 0, fmt.Errorf("floor restore: snapshot is not the " +
-			"mapped one with this sandbox's layout")
-	}
 	var d time.Duration
-	var err error
-	s.th.do(func() {
+	err := s.exec(func() error {
+		switch {
+		case s.getStatus() == Closed || s.getStatus() == Unrecoverable:
+			return s.usable()
+		case s.tech != GuestCoW:
+			return fmt.Errorf("floor restore: only for %v, not %v",
+				GuestCoW, s.tech)
+		case s.mapped != sn.blob || s.layout != sn.Layout:
+			return fmt.Errorf("floor restore: snapshot is not the " +
+				"mapped one with this sandbox's layout")
+		}
 		start := time.Now()
-		err = s.floorOnThread(sn)
+		err := s.floorOnThread(sn)
 		d = time.Since(start)
+		return err
 	})
 	return d, err
 }
@@ -70,6 +70,6 @@ func (s *Sandbox) floorOnThread(sn *Snapshot) error {
 		return err
 	}
 	s.flushTLB = true
-	s.status = Ready
+	s.setStatus(Ready)
 	return nil
 }

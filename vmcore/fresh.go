@@ -23,17 +23,20 @@ func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}
-	s.th.do(func() {
+	err = s.exec(func() error {
 		s.scratch.prepare(s.layout, s.pt, sn.Generation)
-		err = s.resetVCPU(sn, false)
+		if err := s.resetVCPU(sn, false); err != nil {
+			return err
+		}
+		s.entry = sn.Entry
+		s.generation = sn.Generation
+		s.flushTLB = true
+		s.setStatus(Ready)
+		return nil
 	})
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}
-	s.entry = sn.Entry
-	s.generation = sn.Generation
-	s.flushTLB = true
-	s.status = Ready
 	return s, nil
 }

@@ -12,20 +12,18 @@ import (
 // following the steps in the package documentation. Admission
 // failures change nothing; see Status for what other failures leave.
 func (s *Sandbox) Restore(sn *Snapshot, st Strategy) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.status == Closed {
-		return ErrClosed
-	}
-	if s.status == Unrecoverable {
-		return fmt.Errorf("restore: %w", ErrUnrecoverable)
-	}
-	if sn.blob == nil {
-		return fmt.Errorf("restore: %w: snapshot released",
-			ErrInvalidSnapshot)
-	}
-	var err error
-	s.th.do(func() { err = s.restoreOnThread(sn, st) })
+	err := s.exec(func() error {
+		switch s.getStatus() {
+		case Closed:
+			return ErrClosed
+		case Unrecoverable:
+			return ErrUnrecoverable
+		}
+		if sn.blob == nil {
+			return fmt.Errorf("%w: snapshot released", ErrInvalidSnapshot)
+		}
+		return s.restoreOnThread(sn, st)
+	})
 	if err != nil {
 		return fmt.Errorf("restore (%s): %w", st.Name(), err)
 	}
@@ -63,7 +61,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 		n, err := s.unmapAllDynamic()
 		t.DynamicFreed = n
 		if err != nil {
-			s.status = Poisoned
+			s.setStatus(Poisoned)
 			return fmt.Errorf("unmap dynamic regions: %w", err)
 		}
 		lap(&t.UnmapDynamic)
@@ -71,14 +69,14 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 
 	// Step 3: memory. A failure here loses the guest's memory.
 	if err := s.swapMemory(sn, &t, lap); err != nil {
-		s.status = Unrecoverable
+		s.setStatus(Unrecoverable)
 		return err
 	}
 
 	// Step 4: the vCPU.
-	wasPoisoned := s.status == Poisoned
+	wasPoisoned := s.getStatus() == Poisoned
 	if err := s.resetVCPU(sn, wasPoisoned); err != nil {
-		s.status = Poisoned
+		s.setStatus(Poisoned)
 		return fmt.Errorf("reset vCPU: %w", err)
 	}
 	lap(&t.VCPU)
@@ -88,7 +86,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 		n, err := s.unmapAllDynamic()
 		t.DynamicFreed = n
 		if err != nil {
-			s.status = Poisoned
+			s.setStatus(Poisoned)
 			return fmt.Errorf("unmap dynamic regions: %w", err)
 		}
 		lap(&t.UnmapDynamic)
@@ -98,7 +96,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 	s.entry = sn.Entry
 	s.generation = sn.Generation
 	s.flushTLB = true
-	s.status = Ready
+	s.setStatus(Ready)
 	return nil
 }
 

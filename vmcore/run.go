@@ -33,20 +33,24 @@ func (s *Sandbox) runGuest(t callTimeout) error {
 	for {
 		err := s.vcpu.Run()
 		if err == kvm.ErrInterrupted {
+			if s.closing.Load() {
+				s.setStatus(Poisoned)
+				return ErrClosed
+			}
 			if t.passed() {
-				s.status = Poisoned
+				s.setStatus(Poisoned)
 				return ErrDeadline
 			}
 			s.vcpu.SetImmediateExit(false)
 			continue
 		}
 		if err != nil {
-			s.status = Poisoned
+			s.setStatus(Poisoned)
 			return err
 		}
 		done, err := s.handleExit()
 		if err != nil {
-			s.status = Poisoned
+			s.setStatus(Poisoned)
 			return err
 		}
 		if done {

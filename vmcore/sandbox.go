@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"snaplab/vmcore/guest"
 	"snaplab/vmcore/kvm"
@@ -29,7 +30,8 @@ type Sandbox struct {
 	vm   *kvm.VM
 	vcpu *kvm.VCPU
 
-	status     Status
+	status     atomic.Int32 // a Status; read without mu
+	closing    atomic.Bool  // Close has begun: stop the guest
 	layout     layout.Layout
 	mapped     *blob
 	region     *region // the writable snapshot region, if any
@@ -86,7 +88,9 @@ func New(cfg Config) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("new sandbox: %w", err)
 	}
-	s.th.do(func() { err = s.runInit(img.Entry) })
+	if e := s.exec(func() error { return s.runInit(img.Entry) }); e != nil {
+		err = e
+	}
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("new sandbox: guest init: %w", err)
@@ -103,7 +107,6 @@ func start(cfg Config, l layout.Layout, b *blob) (*Sandbox, error) {
 	}
 	s := &Sandbox{
 		th:       startThread(),
-		status:   Unrecoverable,
 		layout:   l,
 		hostFns:  cfg.hostFunctionMap(),
 		hostList: cfg.hostFunctionRecords(),
@@ -111,7 +114,8 @@ func start(cfg Config, l layout.Layout, b *blob) (*Sandbox, error) {
 		tech:     cfg.Technique,
 		nextSlot: slotDynamic,
 	}
-	s.th.do(func() { err = s.startOnThread(kv, cfg, b) })
+	s.setStatus(Unrecoverable)
+	err = s.exec(func() error { return s.startOnThread(kv, cfg, b) })
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -164,28 +168,44 @@ func (s *Sandbox) runInit(entry uint64) error {
 	if err := s.vcpu.SetRegs(&regs); err != nil {
 		return err
 	}
-	s.status = Ready
+	s.setStatus(Ready)
 	if err := s.runGuest(callTimeout{}); err != nil {
-		s.status = Unrecoverable
+		s.setStatus(Unrecoverable)
 		return err
 	}
 	st, res := s.outputWord(guest.OutStatus), s.outputWord(guest.OutResult)
 	if st != guest.StReady {
-		s.status = Unrecoverable
+		s.setStatus(Unrecoverable)
 		return fmt.Errorf("guest init ended with status %d", st)
 	}
 	s.entry = res
 	return nil
 }
 
-// Status reports where the sandbox stands.
-func (s *Sandbox) Status() Status {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.status
+// Status reports where the sandbox stands. It does not wait for a
+// call in progress.
+func (s *Sandbox) Status() Status { return s.getStatus() }
+
+func (s *Sandbox) getStatus() Status  { return Status(s.status.Load()) }
+func (s *Sandbox) setStatus(v Status) { s.status.Store(int32(v)) }
+
+// exec runs f on the vCPU thread holding s.mu: every operation on a
+// sandbox goes through here, one at a time. It returns ErrClosed,
+// having run nothing, once the sandbox's thread has stopped.
+func (s *Sandbox) exec(f func() error) error {
+	var err error
+	if !s.th.do(func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		err = f()
+	}) {
+		return ErrClosed
+	}
+	return err
 }
 
-// Layout returns the layout the sandbox runs with now.
+// Layout returns the layout the sandbox runs with now; it waits for a
+// call in progress.
 func (s *Sandbox) Layout() layout.Layout {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -199,15 +219,17 @@ func (s *Sandbox) LastRestore() RestoreTiming {
 	return s.last
 }
 
-// Close releases every fd and mapping. It is safe to call twice.
+// Close releases every fd and mapping. A call in progress is stopped
+// first: its guest is interrupted and the call fails with ErrClosed.
+// Close is safe to call twice, and from inside Drive.
 func (s *Sandbox) Close() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.status == Closed {
+	if !s.closing.CompareAndSwap(false, true) {
 		return nil
 	}
+	stopKicking := s.kickUntilIdle()
 	var errs []error
-	s.th.do(func() {
+	s.exec(func() error {
+		stopKicking()
 		for _, r := range s.dynamic {
 			r.free()
 		}
@@ -218,22 +240,53 @@ func (s *Sandbox) Close() error {
 		if s.vm != nil {
 			errs = append(errs, s.vm.Close())
 		}
+		s.scratch.free()
+		s.region.free()
+		s.region = nil
+		if s.mapped != nil {
+			s.mapped.release()
+			s.mapped = nil
+		}
+		s.setStatus(Closed)
+		return nil
 	})
 	s.th.stop()
-	s.scratch.free()
-	s.region.free()
-	s.region = nil
-	if s.mapped != nil {
-		s.mapped.release()
-		s.mapped = nil
-	}
-	s.status = Closed
 	return errors.Join(errs...)
+}
+
+// kickUntilIdle interrupts the guest every half millisecond until the
+// returned function is called, so that a call in progress (a spinning
+// guest, say) gives the thread back to Close. The returned function
+// waits until no kick can touch the vCPU any more.
+func (s *Sandbox) kickUntilIdle() func() {
+	vcpu := s.vcpu
+	if vcpu == nil {
+		return func() {}
+	}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(500 * time.Microsecond)
+		defer t.Stop()
+		for {
+			vcpu.SetImmediateExit(true)
+			s.th.kick()
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(stop)
+		<-stopped
+	}
 }
 
 // usable returns the error a call must fail with, or nil.
 func (s *Sandbox) usable() error {
-	switch s.status {
+	switch s.getStatus() {
 	case Ready:
 		return nil
 	case Poisoned:

@@ -52,14 +52,15 @@ func (sn *Snapshot) Page(gpa uint64) []byte {
 
 // Snapshot captures the sandbox, which must be Ready.
 func (s *Sandbox) Snapshot() (*Snapshot, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.usable(); err != nil {
-		return nil, fmt.Errorf("snapshot: %w", err)
-	}
 	var sn *Snapshot
-	var err error
-	s.th.do(func() { sn, err = s.snapshotOnThread() })
+	err := s.exec(func() error {
+		if err := s.usable(); err != nil {
+			return err
+		}
+		var err error
+		sn, err = s.snapshotOnThread()
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}

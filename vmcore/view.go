@@ -11,14 +11,12 @@ import (
 // copied on write show their copies), then all of scratch. Evidence
 // compares two sandboxes with it; it is too slow for a hot path.
 func (s *Sandbox) GuestView() ([]byte, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.usable(); err != nil {
-		return nil, fmt.Errorf("guest view: %w", err)
-	}
 	var out []byte
 	var err error
-	s.th.do(func() {
+	if e := s.exec(func() error {
+		if err = s.usable(); err != nil {
+			return nil
+		}
 		l := s.layout
 		out = make([]byte, 0, l.SnapshotSize+l.ScratchSize)
 		ptBase := l.ScratchBase() + l.PTOffset()
@@ -28,12 +26,15 @@ func (s *Sandbox) GuestView() ([]byte, error) {
 			var src []byte
 			src, err = s.pageSource(leafEntry(tables, ptBase, gpa), gpa)
 			if err != nil {
-				return
+				return nil
 			}
 			out = append(out, src...)
 		}
 		out = append(out, s.scratch.mem...)
-	})
+		return nil
+	}); e != nil {
+		err = e
+	}
 	if err != nil {
 		return nil, fmt.Errorf("guest view: %w", err)
 	}
