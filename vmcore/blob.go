@@ -15,6 +15,7 @@ import (
 type blob struct {
 	fd      int
 	mem     []byte
+	size    uint64 // len(mem), kept after the unmap
 	visible uint64 // bytes the snapshot slot covers
 	refs    atomic.Int32
 }
@@ -35,7 +36,7 @@ func newBlob(visible, ptSize uint64) (*blob, error) {
 		unix.Close(fd)
 		return nil, fmt.Errorf("mmap blob of %d bytes: %w", size, err)
 	}
-	b := &blob{fd: fd, mem: mem, visible: visible}
+	b := &blob{fd: fd, mem: mem, size: uint64(size), visible: visible}
 	b.refs.Store(1)
 	return b, nil
 }
@@ -52,6 +53,19 @@ func (b *blob) seal() error {
 func (b *blob) ptTail() []byte { return b.mem[b.visible:] }
 
 func (b *blob) acquire() { b.refs.Add(1) }
+
+// tryAcquire takes a reference unless the last one is already gone.
+func (b *blob) tryAcquire() bool {
+	for {
+		n := b.refs.Load()
+		if n <= 0 {
+			return false
+		}
+		if b.refs.CompareAndSwap(n, n+1) {
+			return true
+		}
+	}
+}
 
 func (b *blob) release() {
 	if b.refs.Add(-1) == 0 {

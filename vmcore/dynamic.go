@@ -72,7 +72,7 @@ func (s *Sandbox) mapRegion(gpa, size uint64) (*Region, error) {
 	if err != nil {
 		return nil, fmt.Errorf("map region: mmap: %w", err)
 	}
-	r := &Region{GPA: gpa, Size: size, slot: s.nextSlot, mem: mem}
+	r := &Region{GPA: gpa, Size: size, slot: s.freeSlot(), mem: mem}
 	err = s.vm.SetMemoryRegion(kvm.UserMemoryRegion{Slot: r.slot,
 		GuestPhysAddr: gpa, MemorySize: size,
 		UserspaceAddr: kvm.HostAddr(mem)})
@@ -80,9 +80,22 @@ func (s *Sandbox) mapRegion(gpa, size uint64) (*Region, error) {
 		r.free()
 		return nil, fmt.Errorf("map region: %w", err)
 	}
-	s.nextSlot++
 	s.dynamic = append(s.dynamic, r)
 	return r, nil
+}
+
+// freeSlot returns the lowest dynamic slot number no region uses, so
+// that numbers are reused as regions come and go.
+func (s *Sandbox) freeSlot() uint32 {
+	for slot := uint32(slotDynamic); ; slot++ {
+		used := false
+		for _, r := range s.dynamic {
+			used = used || r.slot == slot
+		}
+		if !used {
+			return slot
+		}
+	}
 }
 
 // UnmapRegion removes one dynamic region.

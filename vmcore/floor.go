@@ -29,7 +29,8 @@ func (s *Sandbox) FloorRestore(sn *Snapshot) (time.Duration, error) {
 		case s.tech != GuestCoW:
 			return fmt.Errorf("floor restore: only for %v, not %v",
 				GuestCoW, s.tech)
-		case s.mapped != sn.blob || s.layout != sn.Layout:
+		case sn.hold == nil || s.mapped != sn.hold.blob ||
+			s.layout != sn.Layout:
 			return fmt.Errorf("floor restore: snapshot is not the " +
 				"mapped one with this sandbox's layout")
 		}

@@ -8,10 +8,12 @@ import "fmt"
 // fallback a strict strategy's user takes when a snapshot does not
 // fit their sandbox.
 func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
-	if sn.blob == nil {
+	b := sn.pin()
+	if b == nil {
 		return nil, fmt.Errorf("new from snapshot: %w: snapshot "+
 			"released", ErrInvalidSnapshot)
 	}
+	defer b.release()
 	if err := sn.Validate(); err != nil {
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}
@@ -19,7 +21,7 @@ func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
 		cfg.hostFunctionMap()); err != nil {
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}
-	s, err := start(cfg, sn.Layout, sn.blob)
+	s, err := start(cfg, sn.Layout, b)
 	if err != nil {
 		return nil, fmt.Errorf("new from snapshot: %w", err)
 	}

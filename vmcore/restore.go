@@ -19,10 +19,12 @@ func (s *Sandbox) Restore(sn *Snapshot, st Strategy) error {
 		case Unrecoverable:
 			return ErrUnrecoverable
 		}
-		if sn.blob == nil {
+		b := sn.pin()
+		if b == nil {
 			return fmt.Errorf("%w: snapshot released", ErrInvalidSnapshot)
 		}
-		return s.restoreOnThread(sn, st)
+		defer b.release()
+		return s.restoreOnThread(sn, b, st)
 	})
 	if err != nil {
 		return fmt.Errorf("restore (%s): %w", st.Name(), err)
@@ -30,7 +32,7 @@ func (s *Sandbox) Restore(sn *Snapshot, st Strategy) error {
 	return nil
 }
 
-func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
+func (s *Sandbox) restoreOnThread(sn *Snapshot, b *blob, st Strategy) error {
 	var t RestoreTiming
 	start := time.Now()
 	mark := start
@@ -54,6 +56,9 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 	if err := checkHostFunctions(sn.HostFunctions, s.hostFns); err != nil {
 		return err
 	}
+	if _, err := s.msrsFor(sn); err != nil {
+		return err
+	}
 	lap(&t.Admit)
 
 	// Step 2, in the safe order: dynamic regions go first.
@@ -68,7 +73,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 	}
 
 	// Step 3: memory. A failure here loses the guest's memory.
-	if err := s.swapMemory(sn, &t, lap); err != nil {
+	if err := s.swapMemory(sn, b, &t, lap); err != nil {
 		s.setStatus(Unrecoverable)
 		return err
 	}
@@ -101,21 +106,21 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, st Strategy) error {
 }
 
 // swapMemory makes both base regions hold sn's memory and layout.
-func (s *Sandbox) swapMemory(sn *Snapshot, t *RestoreTiming,
+func (s *Sandbox) swapMemory(sn *Snapshot, b *blob, t *RestoreTiming,
 	lap func(*time.Duration)) error {
 	l := sn.Layout
-	if s.mapped != sn.blob || s.layout.SnapshotSize != l.SnapshotSize {
+	if s.mapped != b || s.layout.SnapshotSize != l.SnapshotSize {
 		if err := s.unmapSnapshotSlot(); err != nil {
 			return fmt.Errorf("unmap snapshot slot: %w", err)
 		}
-		if err := s.mapSnapshotSlot(sn.blob, l); err != nil {
+		if err := s.mapSnapshotSlot(b, l); err != nil {
 			return fmt.Errorf("map snapshot slot: %w", err)
 		}
 		t.Remapped = true
 		lap(&t.Remap)
 	} else if s.tech.writable() {
 		lap(&t.Remap)
-		if err := s.region.reset(s.vm, sn.blob); err != nil {
+		if err := s.region.reset(s.vm, b); err != nil {
 			return fmt.Errorf("reset snapshot region: %w", err)
 		}
 		lap(&t.Region)
@@ -218,7 +223,10 @@ func (s *Sandbox) resetVCPU(sn *Snapshot, poisoned bool) error {
 	if err := s.inject("vcpu-msrs"); err != nil {
 		return err
 	}
-	msrs := append([]kvm.MSREntry(nil), sn.MSRs...)
+	msrs, err := s.msrsFor(sn)
+	if err != nil {
+		return err
+	}
 	if err := s.vcpu.SetMSRs(msrs); err != nil {
 		return err
 	}

@@ -53,8 +53,7 @@ type Sandbox struct {
 	stagedSregs bool
 	flushTLB    bool
 
-	dynamic  []*Region
-	nextSlot uint32
+	dynamic []*Region
 
 	last   RestoreTiming
 	faults map[string]error
@@ -112,7 +111,6 @@ func start(cfg Config, l layout.Layout, b *blob) (*Sandbox, error) {
 		hostList: cfg.hostFunctionRecords(),
 		reset:    cfg.ScratchReset,
 		tech:     cfg.Technique,
-		nextSlot: slotDynamic,
 	}
 	s.setStatus(Unrecoverable)
 	err = s.exec(func() error { return s.startOnThread(kv, cfg, b) })
@@ -135,7 +133,10 @@ func (s *Sandbox) startOnThread(kv *kvm.System, cfg Config, b *blob) error {
 		return err
 	}
 	s.syncRegs = !cfg.NoSyncRegs && kv.CheckExtension(kvm.CapSyncRegs) > 0
-	s.msrList = supportedMSRs(kv, msrsGuestMayWrite)
+	s.msrList = guestMSRs(kv, s.vcpu)
+	if s.clean.msrs, err = readMSRs(s.vcpu, s.msrList); err != nil {
+		return err
+	}
 
 	if err := s.mapSnapshotSlot(b, s.layout); err != nil {
 		return err

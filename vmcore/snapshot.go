@@ -2,6 +2,7 @@ package vmcore
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"snaplab/vmcore/guest"
 	"snaplab/vmcore/kvm"
@@ -16,7 +17,9 @@ import (
 // sandboxes at once. Release drops the caller's hold; the blob is
 // freed once no sandbox maps it either.
 type Snapshot struct {
-	blob *blob
+	// hold is shared by copies of the Snapshot value, so that however
+	// many copies call Release, the blob loses one reference.
+	hold *hold
 
 	Layout        layout.Layout
 	Sregs         kvm.Sregs
@@ -27,27 +30,54 @@ type Snapshot struct {
 	Generation    uint64
 }
 
-// Release drops this handle's reference to the blob.
+// hold is the caller's reference to a snapshot's blob.
+type hold struct {
+	blob     *blob
+	released atomic.Bool
+}
+
+// Release drops the caller's reference to the blob; sandboxes that
+// map it keep theirs. Restoring a released snapshot fails. Release
+// is safe to call more than once, on the snapshot or on any copy.
 func (sn *Snapshot) Release() {
-	if sn.blob != nil {
-		sn.blob.release()
-		sn.blob = nil
+	if sn.hold != nil && sn.hold.released.CompareAndSwap(false, true) {
+		sn.hold.blob.release()
 	}
+}
+
+// pin returns the blob with a reference for the caller to release,
+// or nil if the snapshot was released.
+func (sn *Snapshot) pin() *blob {
+	if sn.hold == nil || sn.hold.released.Load() ||
+		!sn.hold.blob.tryAcquire() {
+		return nil
+	}
+	return sn.hold.blob
 }
 
 // BlobLen is the length of the memory blob, PT tail included.
 func (sn *Snapshot) BlobLen() uint64 {
-	if sn.blob == nil {
+	if sn.hold == nil {
 		return 0
 	}
-	return uint64(len(sn.blob.mem))
+	return sn.hold.blob.size
 }
 
 // Page returns a copy of the snapshot's page at gpa in the snapshot
-// region, for tests and evidence that compare guest-visible bytes.
+// region, for tests and evidence that compare guest-visible bytes; nil
+// if gpa is outside it or the snapshot was released.
 func (sn *Snapshot) Page(gpa uint64) []byte {
+	b := sn.pin()
+	if b == nil {
+		return nil
+	}
+	defer b.release()
 	off := gpa - layout.SnapshotBase
-	return append([]byte(nil), sn.blob.mem[off:off+layout.PageSize]...)
+	if gpa < layout.SnapshotBase || off >= b.visible {
+		return nil
+	}
+	off &^= layout.PageSize - 1
+	return append([]byte(nil), b.mem[off:off+layout.PageSize]...)
 }
 
 // Snapshot captures the sandbox, which must be Ready.
@@ -81,7 +111,7 @@ func (s *Sandbox) snapshotOnThread() (*Snapshot, error) {
 		return nil, err
 	}
 	return &Snapshot{
-		blob:          b,
+		hold:          &hold{blob: b},
 		Layout:        s.layout,
 		Sregs:         sregs,
 		MSRs:          msrs,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"snaplab/vmcore/kvm"
 	"snaplab/vmcore/layout"
 )
 
@@ -54,7 +55,65 @@ func checkValidity(l layout.Layout, blobLen, entry, stackTop uint64) error {
 	return nil
 }
 
-// Validate runs the snapshot's validity check.
+// Validate runs the snapshot's validity check: its layout and blob
+// (see checkValidity) and its special registers (see checkSregs).
 func (sn *Snapshot) Validate() error {
-	return checkValidity(sn.Layout, sn.BlobLen(), sn.Entry, sn.StackTop)
+	if err := checkValidity(sn.Layout, sn.BlobLen(), sn.Entry,
+		sn.StackTop); err != nil {
+		return err
+	}
+	return checkSregs(sn.Sregs, sn.Layout)
+}
+
+// Control-register bits a snapshot's special registers may carry.
+const (
+	cr0Allowed  = cr0PE | cr0MP | cr0ET | cr0NE | cr0WP | cr0PG
+	cr4Allowed  = cr4PAE | cr4OSFXSR | cr4OSXMMEXCPT | cr4OSXSAVE
+	eferAllowed = eferLME | eferLMA | eferNXE
+)
+
+// checkSregs refuses special registers that could not have come from
+// a sandbox at its dispatch point: anything but 64-bit paging with
+// the bits this core sets, a code segment that is not 64-bit ring 0,
+// descriptor tables outside the snapshot region, or a pending
+// interrupt. Because restore hands special registers to the next
+// KVM_RUN, KVM would only refuse bad ones at the next call, after
+// restore had reported the sandbox Ready.
+func checkSregs(sr kvm.Sregs, l layout.Layout) error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf(format, args...))
+	}
+	if sr.CR0&^cr0Allowed != 0 || sr.CR0&(cr0PE|cr0PG) != cr0PE|cr0PG {
+		bad("cr0 %#x: want paging and protection, no other bits than %#x",
+			sr.CR0, uint64(cr0Allowed))
+	}
+	if sr.CR4&^cr4Allowed != 0 || sr.CR4&cr4PAE == 0 {
+		bad("cr4 %#x: want PAE, no other bits than %#x", sr.CR4,
+			uint64(cr4Allowed))
+	}
+	if sr.EFER&^eferAllowed != 0 ||
+		sr.EFER&(eferLME|eferLMA) != eferLME|eferLMA {
+		bad("efer %#x: want long mode, no other bits than %#x", sr.EFER,
+			uint64(eferAllowed))
+	}
+	if sr.CS.L != 1 || sr.CS.Present != 1 || sr.CS.DPL != 0 ||
+		sr.CS.S != 1 || sr.CS.Type&8 == 0 {
+		bad("cs %+v: want a present 64-bit ring-0 code segment", sr.CS)
+	}
+	lo, hi := uint64(layout.SnapshotBase), layout.SnapshotBase+l.SnapshotSize
+	for name, t := range map[string]kvm.DTable{"gdt": sr.GDT, "idt": sr.IDT} {
+		if t.Base < lo || t.Base+uint64(t.Limit)+1 > hi {
+			bad("%s [%#x, +%#x) outside the snapshot region", name,
+				t.Base, uint64(t.Limit)+1)
+		}
+	}
+	if sr.InterruptBitmap != [4]uint64{} {
+		bad("an interrupt is pending: %#x", sr.InterruptBitmap)
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: special registers: %w", ErrInvalidSnapshot,
+			errors.Join(errs...))
+	}
+	return nil
 }

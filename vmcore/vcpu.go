@@ -2,6 +2,7 @@ package vmcore
 
 import (
 	"fmt"
+	"sync"
 
 	"snaplab/vmcore/kvm"
 )
@@ -27,25 +28,18 @@ const (
 	rflagsReserved = 1 << 1
 )
 
-// msrsGuestMayWrite are the MSRs restore puts back. The guest is ours
-// and writes no others; DESIGN §2 lists MSRs among the state that
-// must not leak.
-var msrsGuestMayWrite = []uint32{
-	0xC0000081, // STAR
-	0xC0000082, // LSTAR
-	0xC0000083, // CSTAR
-	0xC0000084, // SFMASK
-	0xC0000102, // KERNEL_GS_BASE
-	0x174,      // SYSENTER_CS
-	0x175,      // SYSENTER_ESP
-	0x176,      // SYSENTER_EIP
-}
+// msrTSC is left out of the MSRs restore puts back: the time stamp
+// counter moves on by design, and setting it back would make guest
+// time run backwards. (TSC_ADJUST, which a guest write to the TSC
+// moves, is put back.)
+const msrTSC = 0x10
 
 // cleanState is the register state a vCPU has right after creation
 // and setup, before the guest ran: what restore resets debug, FPU,
 // XSAVE and XCR0 to.
 type cleanState struct {
 	debug kvm.DebugRegs
+	msrs  []kvm.MSREntry // every MSR restore resets, as created
 	xsave kvm.XSAVE
 	xcrs  kvm.XCRs
 	// byXSAVE: FPU state is reset with KVM_SET_XSAVE. KVM_SET_FPU
@@ -132,21 +126,32 @@ func readMSRs(c *kvm.VCPU, list []uint32) ([]kvm.MSREntry, error) {
 	return e, nil
 }
 
-// supportedMSRs keeps the MSRs of want that KVM saves for guests.
-func supportedMSRs(sys *kvm.System, want []uint32) []uint32 {
-	have, err := sys.MSRIndexList()
-	if err != nil {
-		return nil
-	}
-	set := map[uint32]bool{}
-	for _, h := range have {
-		set[h] = true
-	}
-	var out []uint32
-	for _, w := range want {
-		if set[w] {
-			out = append(out, w)
+var (
+	msrOnce sync.Once
+	msrList []uint32
+)
+
+// guestMSRs lists the MSRs restore puts back: every MSR KVM saves for
+// a guest (KVM_GET_MSR_INDEX_LIST) that a vCPU can both read and write
+// from userspace, except the TSC. A CPL0 guest can write any of them;
+// the paravirtual clock MSRs among them even make KVM write guest
+// memory, so none may outlive a restore. The list is a property of the
+// host, found once with the first vCPU.
+func guestMSRs(sys *kvm.System, c *kvm.VCPU) []uint32 {
+	msrOnce.Do(func() {
+		idx, err := sys.MSRIndexList()
+		if err != nil {
+			return
 		}
-	}
-	return out
+		for _, i := range idx {
+			if i == msrTSC {
+				continue
+			}
+			e := []kvm.MSREntry{{Index: i}}
+			if c.MSRs(e) == nil && c.SetMSRs(e) == nil {
+				msrList = append(msrList, i)
+			}
+		}
+	})
+	return msrList
 }
