@@ -61,6 +61,7 @@ func kernel() string {
 
 // commit is the short hash of HEAD in root, with "-dirty" if the
 // work tree has changes, or "unknown" outside a git repository.
+// Changes under results/ do not count: runs write there.
 func commit(ctx context.Context, root string) string {
 	git := func(args ...string) ([]byte, error) {
 		cmd := exec.CommandContext(ctx, "git", args...)
@@ -72,7 +73,8 @@ func commit(ctx context.Context, root string) string {
 		return "unknown"
 	}
 	c := string(bytes.TrimSpace(head))
-	status, err := git("status", "--porcelain")
+	status, err := git("status", "--porcelain", "--", ".",
+		":(exclude)results")
 	if err != nil || len(bytes.TrimSpace(status)) > 0 {
 		c += "-dirty"
 	}
