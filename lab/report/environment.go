@@ -43,13 +43,15 @@ func (r *writer) environment() {
 		r.printf("On %s (KVM nested in software) absolute times "+
 			"are distorted: ", code("kvm_pvm"))
 	}
-	r.printf("every vCPU ioctl costs ≈ 6.7 µs, guest code at CPL0 " +
-		"is emulated (≈ 250–500 ns an instruction) and in-guest " +
-		"copy-on-write costs ≈ 280 µs a page, against about a " +
-		"microsecond on hardware. Ratios measured within one run " +
-		"(a strategy against the floor, or against another " +
-		"strategy) travel better than absolute times; compare " +
-		"hosts by ratio, not by microseconds.\n\n")
+	r.printf("every vCPU ioctl is a trip through the outer " +
+		"hypervisor, guest code at CPL0 is emulated instruction by " +
+		"instruction, and so an in-guest copy-on-write fault costs " +
+		"hundreds of microseconds where hardware takes about one " +
+		"(the vmcore benchmarks measure it: `go test -bench " +
+		"SameLayout ./vmcore` reports cow-ns/page). Ratios " +
+		"measured within one run (a strategy against the floor, or " +
+		"against another strategy) travel better than absolute " +
+		"times; compare hosts by ratio, not by microseconds.\n\n")
 }
 
 // hostName is how a host heads a column; results without a host line
