@@ -61,7 +61,8 @@ func kernel() string {
 
 // commit is the short hash of HEAD in root, with "-dirty" if the
 // work tree has changes, or "unknown" outside a git repository.
-// Changes under results/ do not count: runs write there.
+// Like git describe --dirty, it ignores untracked files: new run
+// directories under results/ are untracked.
 func commit(ctx context.Context, root string) string {
 	git := func(args ...string) ([]byte, error) {
 		cmd := exec.CommandContext(ctx, "git", args...)
@@ -73,8 +74,7 @@ func commit(ctx context.Context, root string) string {
 		return "unknown"
 	}
 	c := string(bytes.TrimSpace(head))
-	status, err := git("status", "--porcelain", "--", ".",
-		":(exclude)results")
+	status, err := git("status", "--porcelain", "--untracked-files=no")
 	if err != nil || len(bytes.TrimSpace(status)) > 0 {
 		c += "-dirty"
 	}
