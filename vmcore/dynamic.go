@@ -110,9 +110,9 @@ func (s *Sandbox) UnmapRegion(r *Region) error {
 
 // Regions returns the dynamic regions mapped now.
 func (s *Sandbox) Regions() []*Region {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]*Region(nil), s.dynamic...)
+	var r []*Region
+	s.locked(func() { r = append([]*Region(nil), s.dynamic...) })
+	return r
 }
 
 func (s *Sandbox) unmapRegion(r *Region) error {

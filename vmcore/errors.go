@@ -26,6 +26,10 @@ var (
 	ErrGuestFault = errors.New("guest fault")
 	// ErrGuestStatus: the guest finished a call with an error status.
 	ErrGuestStatus = errors.New("guest error status")
+	// ErrReentrant: a sandbox method was called from inside one of
+	// the same sandbox's operations, such as from a host function.
+	ErrReentrant = errors.New("sandbox method called from inside " +
+		"one of its own operations")
 )
 
 // GuestFault describes an exception the guest reported, or an exit

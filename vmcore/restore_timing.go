@@ -3,7 +3,9 @@ package vmcore
 import "time"
 
 // RestoreTiming is how long each step of the latest restore took, as
-// measured inside Restore on the vCPU thread.
+// measured inside Restore on the vCPU thread. A refused restore also
+// records one (its Admit and Total are the refusal's cost): timings
+// are telemetry, not sandbox state.
 type RestoreTiming struct {
 	Admit        time.Duration // strategy, validity and host checks
 	UnmapDynamic time.Duration

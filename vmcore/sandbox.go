@@ -32,6 +32,7 @@ type Sandbox struct {
 
 	status     atomic.Int32 // a Status; read without mu
 	closing    atomic.Bool  // Close has begun: stop the guest
+	inOp       atomic.Bool  // an operation holds mu on the thread
 	layout     layout.Layout
 	mapped     *blob
 	region     *region // the writable snapshot region, if any
@@ -194,10 +195,17 @@ func (s *Sandbox) setStatus(v Status) { s.status.Store(int32(v)) }
 // sandbox goes through here, one at a time. It returns ErrClosed,
 // having run nothing, once the sandbox's thread has stopped.
 func (s *Sandbox) exec(f func() error) error {
+	if s.reentrant() {
+		return ErrReentrant
+	}
 	var err error
 	if !s.th.do(func() {
 		s.mu.Lock()
-		defer s.mu.Unlock()
+		s.inOp.Store(true)
+		defer func() {
+			s.inOp.Store(false)
+			s.mu.Unlock()
+		}()
 		err = f()
 	}) {
 		return ErrClosed
@@ -205,25 +213,47 @@ func (s *Sandbox) exec(f func() error) error {
 	return err
 }
 
+// reentrant reports whether the caller is an operation of this
+// sandbox already running on its thread: a host function calling
+// back into its own sandbox. Waiting for the thread would deadlock.
+func (s *Sandbox) reentrant() bool {
+	return s.inOp.Load() && s.th.onThread()
+}
+
+// locked runs f holding mu, or at once if the caller already holds
+// it on the thread (a host function asking about its sandbox).
+func (s *Sandbox) locked(f func()) {
+	if s.reentrant() {
+		f()
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f()
+}
+
 // Layout returns the layout the sandbox runs with now; it waits for a
 // call in progress.
 func (s *Sandbox) Layout() layout.Layout {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.layout
+	var l layout.Layout
+	s.locked(func() { l = s.layout })
+	return l
 }
 
 // LastRestore returns the step timings of the latest Restore.
 func (s *Sandbox) LastRestore() RestoreTiming {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.last
+	var t RestoreTiming
+	s.locked(func() { t = s.last })
+	return t
 }
 
 // Close releases every fd and mapping. A call in progress is stopped
 // first: its guest is interrupted and the call fails with ErrClosed.
 // Close is safe to call twice, and from inside Drive.
 func (s *Sandbox) Close() error {
+	if s.reentrant() {
+		return ErrReentrant
+	}
 	if !s.closing.CompareAndSwap(false, true) {
 		return nil
 	}

@@ -127,6 +127,9 @@ func (t *thread) drive(f func()) bool {
 	})
 }
 
+// onThread reports whether the caller runs on this thread.
+func (t *thread) onThread() bool { return unix.Gettid() == t.tid }
+
 // stop refuses new work; the thread ends once queued work is done.
 func (t *thread) stop() {
 	t.mu.Lock()

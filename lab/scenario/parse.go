@@ -29,6 +29,9 @@ func Load(path string) (*Scenario, error) {
 // errors and Scenario.File carry. Every problem found is reported,
 // each an *Error, joined with errors.Join in line order.
 func Parse(name string, data []byte) (*Scenario, error) {
+	if err := checkNesting(name, data); err != nil {
+		return nil, err
+	}
 	var root map[string]any
 	if err := toml.Unmarshal(data, &root); err != nil {
 		return nil, syntaxError(name, err)
@@ -58,6 +61,7 @@ func Parse(name string, data []byte) (*Scenario, error) {
 			"or a [pool]")
 	}
 	checkEcho(p, s.Workload, workload, layouts)
+	checkDirty(p, s.Workload, workload, layouts)
 
 	if err := p.err(); err != nil {
 		return nil, err

@@ -51,6 +51,37 @@ func checkEcho(p *problems, w Workload, t *table, layouts []named) {
 		layout.FormatSize(buffer(tight.l)), EchoHeader)
 }
 
+// checkDirty reports a workload that dirties more heap pages than a
+// layout's heap holds, or than its scratch has free pages to copy them
+// into (the guest-cow technique copies each written page into
+// scratch), at the line of workload.dirty_pages.
+func checkDirty(p *problems, w Workload, t *table, layouts []named) {
+	if len(layouts) == 0 {
+		return
+	}
+	tight, limit := layouts[0], dirtyLimit(layouts[0].l)
+	for _, n := range layouts[1:] {
+		if d := dirtyLimit(n.l); d < limit {
+			tight, limit = n, d
+		}
+	}
+	if uint64(w.DirtyPages) <= limit {
+		return
+	}
+	line := 0
+	if t != nil {
+		line = t.line("dirty_pages")
+	}
+	p.addf(line, "", "workload.dirty_pages = %d: allowed 0 to %d (%s: "+
+		"%d heap pages, room for %d copies in scratch)", w.DirtyPages,
+		limit, tight.what, tight.l.HeapSize/layout.PageSize,
+		tight.l.CopyRoom())
+}
+
+func dirtyLimit(l layout.Layout) uint64 {
+	return min(l.HeapSize/layout.PageSize, l.CopyRoom())
+}
+
 // buffer is the smaller of a layout's input and output buffers.
 func buffer(l layout.Layout) uint64 {
 	return min(l.InputSize, l.OutputSize)

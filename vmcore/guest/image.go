@@ -48,6 +48,11 @@ func Load(data []byte) (*Image, error) {
 		if p.Type != elf.PT_LOAD || p.Memsz == 0 {
 			continue
 		}
+		if p.Vaddr+p.Memsz < p.Vaddr {
+			return nil, fmt.Errorf("guest image: segment at %#x of "+
+				"%#x bytes wraps around the address space",
+				p.Vaddr, p.Memsz)
+		}
 		if p.Filesz > p.Memsz {
 			return nil, fmt.Errorf("guest image: segment at %#x has "+
 				"file size %d > memory size %d", p.Vaddr, p.Filesz, p.Memsz)

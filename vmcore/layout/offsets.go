@@ -63,6 +63,25 @@ const StackPages = 4
 // stack and a few pages for copy-on-write.
 const SlackPages = 12
 
+// GuestPrivatePages is how many code-region pages the guest itself
+// copies on write after a restore, whatever the workload: its IDT,
+// its allocator state and its FPU save area.
+const GuestPrivatePages = 4
+
+// CopyRoom is how many heap pages the guest can copy on write after a
+// restore before scratch's free pages run out.
+func (l Layout) CopyRoom() uint64 {
+	free := l.BookkeepingOffset() - StackPages*PageSize
+	if free <= l.FreeOffset() {
+		return 0
+	}
+	pages := (free - l.FreeOffset()) / PageSize
+	if pages <= GuestPrivatePages {
+		return 0
+	}
+	return pages - GuestPrivatePages
+}
+
 // MinScratch is the smallest scratch that holds this layout's input,
 // output, page tables and slack.
 func (l Layout) MinScratch() uint64 {
