@@ -12,6 +12,9 @@ package vmcore
 // Calls on other sandboxes are handed to their own threads as usual.
 // Drive returns ErrClosed, having run nothing, on a closed sandbox.
 func (s *Sandbox) Drive(f func()) error {
+	if s.reentrant() {
+		return ErrReentrant
+	}
 	if !s.th.drive(f) {
 		return ErrClosed
 	}

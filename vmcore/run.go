@@ -3,6 +3,7 @@ package vmcore
 import (
 	"encoding/binary"
 	"fmt"
+	"sync"
 	"time"
 
 	"snaplab/vmcore/guest"
@@ -24,11 +25,26 @@ func (s *Sandbox) runGuest(t callTimeout) error {
 	if !t.deadline.IsZero() {
 		// The timer only fires once the deadline has passed, so an
 		// interrupted run that sees the flag set can stop for good.
+		// Stop does not wait for a timer function already running,
+		// so the function checks, under a lock, that this run is
+		// still going: after it, the vCPU may be closed and the
+		// thread id reused.
+		var mu sync.Mutex
+		finished := false
 		timer := time.AfterFunc(time.Until(t.deadline), func() {
-			s.vcpu.SetImmediateExit(true)
-			s.th.kick()
+			mu.Lock()
+			defer mu.Unlock()
+			if !finished {
+				s.vcpu.SetImmediateExit(true)
+				s.th.kick()
+			}
 		})
-		defer timer.Stop()
+		defer func() {
+			timer.Stop()
+			mu.Lock()
+			finished = true
+			mu.Unlock()
+		}()
 	}
 	for {
 		err := s.vcpu.Run()

@@ -121,8 +121,8 @@ func (t *thread) do(f func()) bool {
 // drive runs f on the thread with inline calls enabled.
 func (t *thread) drive(f func()) bool {
 	return t.do(func() {
-		t.driving.Store(true)
-		defer t.driving.Store(false)
+		was := t.driving.Swap(true)
+		defer t.driving.Store(was)
 		f()
 	})
 }

@@ -103,7 +103,7 @@ func checkSregs(sr kvm.Sregs, l layout.Layout) error {
 	}
 	lo, hi := uint64(layout.SnapshotBase), layout.SnapshotBase+l.SnapshotSize
 	for name, t := range map[string]kvm.DTable{"gdt": sr.GDT, "idt": sr.IDT} {
-		if t.Base < lo || t.Base+uint64(t.Limit)+1 > hi {
+		if t.Base < lo || t.Base > hi || uint64(t.Limit)+1 > hi-t.Base {
 			bad("%s [%#x, +%#x) outside the snapshot region", name,
 				t.Base, uint64(t.Limit)+1)
 		}
