@@ -27,7 +27,11 @@ func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
 	}
 	err = s.exec(func() error {
 		s.scratch.prepare(s.layout, s.pt, sn.Generation)
-		if err := s.resetVCPU(sn, false); err != nil {
+		msrs, err := s.msrsFor(sn)
+		if err != nil {
+			return err
+		}
+		if err := s.resetVCPU(sn, msrs, false); err != nil {
 			return err
 		}
 		s.entry = sn.Entry

@@ -56,7 +56,8 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, b *blob, st Strategy) error {
 	if err := checkHostFunctions(sn.HostFunctions, s.hostFns); err != nil {
 		return err
 	}
-	if _, err := s.msrsFor(sn); err != nil {
+	msrs, err := s.msrsFor(sn)
+	if err != nil {
 		return err
 	}
 	lap(&t.Admit)
@@ -80,7 +81,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, b *blob, st Strategy) error {
 
 	// Step 4: the vCPU.
 	wasPoisoned := s.getStatus() == Poisoned
-	if err := s.resetVCPU(sn, wasPoisoned); err != nil {
+	if err := s.resetVCPU(sn, msrs, wasPoisoned); err != nil {
 		s.setStatus(Poisoned)
 		return fmt.Errorf("reset vCPU: %w", err)
 	}
@@ -172,7 +173,8 @@ func (s *Sandbox) replaceScratch(l layout.Layout) error {
 // registers are set afresh by the next call; special registers come
 // from the snapshot with CR3 at the new PT copy; debug, XSAVE and XCR0
 // go back to the clean state; MSRs to the snapshot's values.
-func (s *Sandbox) resetVCPU(sn *Snapshot, poisoned bool) error {
+func (s *Sandbox) resetVCPU(sn *Snapshot, msrs []kvm.MSREntry,
+	poisoned bool) error {
 	if err := s.inject("vcpu-regs"); err != nil {
 		return err
 	}
@@ -221,10 +223,6 @@ func (s *Sandbox) resetVCPU(sn *Snapshot, poisoned bool) error {
 	}
 
 	if err := s.inject("vcpu-msrs"); err != nil {
-		return err
-	}
-	msrs, err := s.msrsFor(sn)
-	if err != nil {
 		return err
 	}
 	if err := s.vcpu.SetMSRs(msrs); err != nil {

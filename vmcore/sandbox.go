@@ -46,6 +46,8 @@ type Sandbox struct {
 
 	clean    cleanState
 	msrList  []uint32
+	msrAt    map[uint32]int // index of each MSR in clean.msrs
+	msrBuf   []kvm.MSREntry // the values restore writes, reused
 	syncRegs bool
 	reset    ScratchReset
 	tech     Technique
