@@ -34,7 +34,7 @@
 //
 // Strategies are strict, subset, adopt and adopt-remap-first; subset
 // may name the fields it compares, as "subset:FIELD,FIELD" (see
-// ParseStrategy). Names may not repeat in either list. dirty_pages is
+// strategy.Parse). Names may not repeat in either list. dirty_pages is
 // 0 to 4096, but each in-guest copy-on-write page is slow on emulated
 // KVM, so keep it modest; calls is 0 to 1000; echo_bytes must fit
 // every layout's input and output buffers minus a 128-byte header.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"snaplab/vmcore/strategy"
 	"strings"
 	"testing"
 )
@@ -58,7 +59,7 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, st := range s.Strategies {
-			if _, _, err := ParseStrategy(st); err != nil {
+			if _, _, err := strategy.Parse(st); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -11,7 +11,7 @@ type Scenario struct {
 	Digest      string // "sha256:" and 16 hex digits of the file's hash
 
 	Samples    int      // how many times each configuration runs
-	Strategies []string // restore strategies, as ParseStrategy reads
+	Strategies []string // restore strategies, as strategy.Parse reads
 	Mems       []string // memory-reset techniques, from KnownMems
 	Workload   Workload // what the guest does between restores
 	Cases      []Case   // after sweep expansion, in file order

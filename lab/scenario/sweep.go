@@ -26,7 +26,7 @@ func readSweep(t *table, i int) []draft {
 	fieldName, hasField := t.required("field")
 	field, known := fieldOf(fieldName)
 	if hasField && !known {
-		t.errf("field", " = %q: allowed %s", fieldName, fieldList())
+		t.errf("field", " = %q: allowed %s", fieldName, layout.FieldList())
 	}
 	side := "both"
 	if s, present := t.str("side"); present {

@@ -1,6 +1,9 @@
 package layout
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // PageSize is the granule of every region and offset.
 const PageSize = 4096
@@ -41,6 +44,16 @@ const (
 var Fields = []Field{
 	InputSize, OutputSize, HeapSize, CodeSize,
 	InitDataSize, InitDataPerms, ScratchSize,
+}
+
+// FieldList renders the configured field names for messages:
+// "input_size, output_size, ...".
+func FieldList() string {
+	names := make([]string, len(Fields))
+	for i, f := range Fields {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 // Layout is a sandbox's memory layout: seven configured fields and

@@ -48,37 +48,63 @@ func (f fields) Admit(current, incoming layout.Layout) error {
 	return &MismatchError{Strategy: f.name, Diffs: diffs}
 }
 
-// New returns the strategy with the given name (see the package
-// documentation for the names).
-func New(name string) (vmcore.Strategy, error) {
-	switch name {
-	case Strict:
-		return fields{Strict, layout.Fields, true}, nil
-	case Subset:
-		return fields{Subset, DefaultSubset, true}, nil
-	case Adopt:
-		return fields{Adopt, nil, true}, nil
-	case AdoptRemapFirst:
-		return fields{AdoptRemapFirst, nil, false}, nil
+// Names lists the strategy names, without subset's field lists, in
+// the order reports show them.
+var Names = []string{Strict, Subset, Adopt, AdoptRemapFirst}
+
+// forms is the allowed list that errors show.
+const forms = "strict, subset, subset:FIELD[,FIELD...], " +
+	"adopt or adopt-remap-first"
+
+// Parse splits a strategy name into its base name and, for
+// "subset:FIELD,...", the fields it compares (nil for every other
+// form, bare "subset" included). Fields must be layout fields and may
+// not repeat.
+func Parse(name string) (base string, check []layout.Field, err error) {
+	base, list, hasList := strings.Cut(name, ":")
+	if !slices.Contains(Names, base) || hasList && base != Subset {
+		return "", nil, fmt.Errorf("strategy %q: allowed %s", name, forms)
 	}
-	list, ok := strings.CutPrefix(name, Subset+":")
-	if !ok {
-		return nil, fmt.Errorf("strategy %q: want strict, subset, "+
-			"subset:FIELD[,FIELD...], adopt or adopt-remap-first", name)
+	if !hasList {
+		return base, nil, nil
 	}
-	var check []layout.Field
-	for _, f := range strings.Split(list, ",") {
+	if list == "" {
+		return "", nil, fmt.Errorf("strategy %q: name at least one "+
+			"field after the colon, or write plain subset", name)
+	}
+	for f := range strings.SplitSeq(list, ",") {
 		field := layout.Field(f)
 		if !slices.Contains(layout.Fields, field) {
-			return nil, fmt.Errorf("strategy %q: unknown field %q "+
-				"(fields: %v)", name, f, layout.Fields)
+			return "", nil, fmt.Errorf("strategy %q: unknown field "+
+				"%q (allowed: %s)", name, f, layout.FieldList())
 		}
 		if slices.Contains(check, field) {
-			return nil, fmt.Errorf("strategy %q: field %q twice", name, f)
+			return "", nil, fmt.Errorf("strategy %q: field %q "+
+				"repeated", name, f)
 		}
 		check = append(check, field)
 	}
-	return fields{name, check, true}, nil
+	return base, check, nil
+}
+
+// New returns the strategy with the given name (see Parse and the
+// package documentation for the names).
+func New(name string) (vmcore.Strategy, error) {
+	base, check, err := Parse(name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case base == Strict:
+		return fields{Strict, layout.Fields, true}, nil
+	case base == Subset && check == nil:
+		return fields{Subset, DefaultSubset, true}, nil
+	case base == Subset:
+		return fields{name, check, true}, nil
+	case base == Adopt:
+		return fields{Adopt, nil, true}, nil
+	}
+	return fields{AdoptRemapFirst, nil, false}, nil
 }
 
 // MustNew is New for names known to be good; it panics otherwise.

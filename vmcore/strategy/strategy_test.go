@@ -2,6 +2,7 @@ package strategy
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,6 +70,45 @@ func TestBadNames(t *testing.T) {
 		"subset:heap_size,heap_size"} {
 		if _, err := New(n); err == nil {
 			t.Errorf("New(%q) accepted", n)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	cases := []struct {
+		in     string
+		base   string
+		fields []layout.Field
+		bad    bool
+	}{
+		{in: "strict", base: "strict"},
+		{in: "subset", base: "subset"},
+		{in: "adopt", base: "adopt"},
+		{in: "adopt-remap-first", base: "adopt-remap-first"},
+		{in: "subset:scratch_size", base: "subset",
+			fields: []layout.Field{layout.ScratchSize}},
+		{in: "subset:heap_size,input_size", base: "subset",
+			fields: []layout.Field{layout.HeapSize, layout.InputSize}},
+		{in: "subset:", bad: true},
+		{in: "subset:heap_size,", bad: true},
+		{in: "subset:heap_size,heap_size", bad: true},
+		{in: "subset:total", bad: true},
+		{in: "strict:heap_size", bad: true},
+		{in: "Strict", bad: true},
+		{in: "", bad: true},
+	}
+	for _, c := range cases {
+		base, fields, err := Parse(c.in)
+		if c.bad {
+			if err == nil {
+				t.Errorf("%q accepted as %s %v", c.in, base, fields)
+			}
+			continue
+		}
+		if err != nil || base != c.base ||
+			!slices.Equal(fields, c.fields) {
+			t.Errorf("%q: %s %v %v, want %s %v",
+				c.in, base, fields, err, c.base, c.fields)
 		}
 	}
 }
