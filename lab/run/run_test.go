@@ -3,6 +3,7 @@ package run
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,6 +82,43 @@ func TestRunSmoke(t *testing.T) {
 	}
 	if u := r.Units(); len(u) == 0 {
 		t.Error("no Unit lines")
+	}
+	checkBenchstatGroups(t, res.Raw)
+}
+
+// checkBenchstatGroups runs the upstream benchstat on a raw.txt the
+// runner produced and checks that it pivots on the strategy key and
+// keeps the other keys in the row names.
+func checkBenchstatGroups(t *testing.T, raw string) {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Log("go is not on PATH; benchstat not run")
+		return
+	}
+	out, err := exec.Command(gobin, "run", "golang.org/x/perf/cmd/benchstat",
+		"-col", "/strategy", raw).CombinedOutput()
+	if err != nil {
+		t.Fatalf("benchstat: %v\n%s", err, out)
+	}
+	text := string(out)
+	header := ""
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, "strict") {
+			header = line
+			break
+		}
+	}
+	for _, st := range []string{"strict", "subset", "adopt"} {
+		if !strings.Contains(header, st) {
+			t.Errorf("benchstat did not make %s a column:\n%s", st, text)
+		}
+	}
+	for _, key := range []string{"case=same", "case=heap-grow",
+		"mem=guest-cow", "restore-sec/op"} {
+		if !strings.Contains(text, key) {
+			t.Errorf("benchstat output lacks %q:\n%s", key, text)
+		}
 	}
 }
 
