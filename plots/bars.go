@@ -72,6 +72,14 @@ func (b *bars) Thumbnail(c *draw.Canvas) {
 	c.StrokeLines(b.line, append(pts, pts[0]))
 }
 
+// groupRange sets the x range of a chart of n groups of bars, which
+// sit at the integers: half a group of room either side, as between
+// two groups, so that a label above an outer bar has the room one
+// above an inner bar has.
+func groupRange(p *plot.Plot, n int) {
+	p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+}
+
 // interval is a median and its confidence interval at x, in the
 // chart's scaled units.
 type interval struct{ x, y, lo, hi float64 }
@@ -84,6 +92,9 @@ func (iv intervals) XY(i int) (x, y float64) { return iv[i].x, iv[i].y }
 func (iv intervals) YError(i int) (float64, float64) {
 	return iv[i].y - iv[i].lo, iv[i].hi - iv[i].y
 }
+
+// capWidth is the width of a whisker's caps.
+var capWidth = vg.Points(5)
 
 // errorBars draws the confidence intervals in iv, leaving out those
 // that are unbounded. It returns nil when none is left.
@@ -103,7 +114,7 @@ func errorBars(iv intervals, c color.Color) *plotter.YErrorBars {
 		return nil
 	}
 	eb.LineStyle = draw.LineStyle{Color: c, Width: vg.Points(1)}
-	eb.CapWidth = vg.Points(5)
+	eb.CapWidth = capWidth
 	return eb
 }
 

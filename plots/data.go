@@ -49,17 +49,7 @@ func barX(i, j, n int) (x, width float64) {
 	return float64(i) + (float64(j)-float64(n-1)/2)*slot, 0.88 * slot
 }
 
-// caseLabel names the group a summary belongs to: its case, and its
-// memory technique when the chart mixes several.
-func caseLabel(sums []results.Summary) func(results.Summary) string {
-	mems := results.Values(sums, "mem")
-	return func(s results.Summary) string {
-		if len(mems) > 1 {
-			return s.Get("case") + "\n" + s.Get("mem")
-		}
-		return s.Get("case")
-	}
-}
+func caseOf(s results.Summary) string { return s.Get("case") }
 
 func strategyOf(s results.Summary) string { return s.Get("strategy") }
 

@@ -8,20 +8,18 @@ import (
 	"snaplab/lab/results"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 )
 
-// fallbackChart draws the cross-layout cases of one host and scenario:
-// those where some strategy took the fallback (fallback/op > 0), that
-// is built a fresh sandbox because the snapshot's layout was refused.
+// fallbackChart draws the cross-layout cases of the scope: those
+// where some strategy took the fallback (fallback/op > 0), that is
+// built a fresh sandbox because the snapshot's layout was refused.
 // Bars are restore-ns/op per strategy; a dashed line across each case
 // marks the floor benchmark when the run has one. Each bar is labelled
 // with its multiple of the floor, or with the share of restores that
-// fell back. It returns nil when no case fell back.
-func fallbackChart(all []results.Summary, host, scenario string,
-	pal palette) *figure {
-	restores := notSweep(results.Select(all, "",
-		"benchmark", "Restore", "host", host, "scenario", scenario))
+// fell back, when the labels fit. It returns nil when no case fell
+// back.
+func fallbackChart(all []results.Summary, sc scope, pal palette) *figure {
+	restores := sc.restores(all, "")
 	ix := newIndex(restores)
 
 	// A case is cross-layout when any strategy fell back on it.
@@ -41,16 +39,16 @@ func fallbackChart(all []results.Summary, host, scenario string,
 		return nil
 	}
 
-	t := newTable(sums, caseLabel(sums), strategyOf)
+	t := newTable(sums, caseOf, strategyOf)
 	div, ylabel := timeAxis("restore latency", maxOf(sums, median))
 	p := newPlot("cross-layout case", ylabel)
 	p.NominalX(t.groups...)
-	fig := newFigure("Restoring a snapshot of another layout: "+
-		"in place, or strict's fallback to a fresh sandbox",
-		subtitle(host, scenario, "median restore-ns/op, "+
-			"whiskers: 95% CI, labels: multiple of the floor"), p)
+	fig := newFigure(sc.title("Cross-layout restores: "+
+		"in place, or the fallback to a fresh sandbox"),
+		sc.subtitle("median restore-ns/op", "whiskers: 95% CI"), p)
 
-	var labels plotter.XYLabels
+	labels := &barLabels{}
+	_, labels.width = barX(0, 0, len(t.series))
 	for j, strategy := range t.series {
 		b, iv := strategyBars(t, j, pal.color(strategy), div)
 		p.Add(b)
@@ -63,25 +61,22 @@ func fallbackChart(all []results.Summary, host, scenario string,
 		}
 		fig.legend.Add(name, b)
 
-		for _, v := range iv {
-			labels.XYs = append(labels.XYs,
-				plotter.XY{X: v.x, Y: math.Max(v.y, finite(v.hi, v.y))})
-		}
-		for _, g := range t.groups {
-			s, ok := t.cell(g, strategy)
-			if ok {
-				labels.Labels = append(labels.Labels,
-					barLabel(all, ix, s))
+		for i, g := range t.groups {
+			if s, ok := t.cell(g, strategy); ok {
+				x, _ := barX(i, j, len(t.series))
+				top := math.Max(s.Median, finite(s.Hi, s.Median))
+				labels.add(x, top/div, barLabel(all, ix, s))
 			}
 		}
 	}
 
 	if drawFloors(p, t, all, div) {
-		fig.legend.Add("floor (raw ioctls)",
+		fig.legend.Add(floorName,
 			segment(0, 1, 0, floorStyle()))
 	}
-	addLabels(p, labels)
+	fig.withLabels(labels, "labels: fallback, or multiple of the floor")
 	p.Y.Min = 0
+	groupRange(p, len(t.groups))
 	p.Y.Max = maxTop(t, div) * 1.1
 	return fig
 }

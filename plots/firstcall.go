@@ -7,14 +7,13 @@ import (
 )
 
 // firstCallChart stacks first-call-ns/op on restore-ns/op per strategy
-// and case, for one host and scenario: a restore that is cheap
+// and case, for the scope: a restore that is cheap
 // because it leaves work (re-faults, a cold TLB) to the next call
 // shows a short lower bar and a tall upper one. It returns nil unless
 // some configuration reports both units.
-func firstCallChart(all []results.Summary, host, scenario string,
+func firstCallChart(all []results.Summary, sc scope,
 	pal palette) *figure {
-	restores := notSweep(results.Select(all, "",
-		"benchmark", "Restore", "host", host, "scenario", scenario))
+	restores := sc.restores(all, "")
 	ix := newIndex(restores)
 	var sums []results.Summary
 	for _, s := range results.Select(restores, "restore-ns/op") {
@@ -26,7 +25,7 @@ func firstCallChart(all []results.Summary, host, scenario string,
 		return nil
 	}
 
-	t := newTable(sums, caseLabel(sums), strategyOf)
+	t := newTable(sums, caseOf, strategyOf)
 	total := func(s results.Summary) float64 {
 		f, _ := ix.find(s, "first-call-ns/op")
 		return s.Median + f.Median
@@ -34,9 +33,9 @@ func firstCallChart(all []results.Summary, host, scenario string,
 	div, ylabel := timeAxis("restore + first call", maxOf(sums, total))
 	p := newPlot("case", ylabel)
 	p.NominalX(t.groups...)
-	fig := newFigure("Restore and the first call after it",
-		subtitle(host, scenario, "solid: restore-ns/op, "+
-			"pale: first-call-ns/op stacked on it, "+
+	fig := newFigure(sc.title("Restore and the first call after it"),
+		sc.subtitle("solid: restore-ns/op",
+			"pale: first-call-ns/op stacked on it",
 			"medians with 95% CI"), p)
 
 	for j, strategy := range t.series {
@@ -75,5 +74,6 @@ func firstCallChart(all []results.Summary, host, scenario string,
 	pale.line.Color = color.Gray{0x70}
 	fig.legend.Add("first call", pale)
 	p.Y.Min = 0
+	groupRange(p, len(t.groups))
 	return fig
 }

@@ -5,10 +5,6 @@ import (
 	"math"
 
 	"snaplab/lab/results"
-
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
 )
 
 // errorColor draws confidence intervals; near-black reads on every
@@ -18,24 +14,22 @@ var errorColor = color.Gray{0x20}
 func median(s results.Summary) float64 { return s.Median }
 
 // latencyChart draws restore-ns/op per strategy, grouped by case, for
-// the BenchmarkRestore cases of one host and scenario that are not
-// part of a size sweep. It returns nil when there are none.
-func latencyChart(all []results.Summary, host, scenario string,
-	pal palette) *figure {
-	sums := notSweep(results.Select(all, "restore-ns/op",
-		"benchmark", "Restore", "host", host, "scenario", scenario))
+// the BenchmarkRestore cases of the scope that are not part of a size
+// sweep. It returns nil when there are none.
+func latencyChart(all []results.Summary, sc scope, pal palette) *figure {
+	sums := sc.restores(all, "restore-ns/op")
 	if len(sums) == 0 {
 		return nil
 	}
-	t := newTable(sums, caseLabel(sums), strategyOf)
+	t := newTable(sums, caseOf, strategyOf)
 	div, ylabel := timeAxis("restore latency", maxOf(sums, median))
 
 	p := newPlot("case", ylabel)
 	p.NominalX(t.groups...)
-	fig := newFigure("Restore latency per strategy",
-		subtitle(host, scenario, "median restore-ns/op, "+
-			"whiskers: 95% CI, labels: median"), p)
-	var labels plotter.XYLabels
+	fig := newFigure(sc.title("Restore latency per strategy"),
+		sc.subtitle("median restore-ns/op", "whiskers: 95% CI"), p)
+	labels := &barLabels{}
+	_, labels.width = barX(0, 0, len(t.series))
 	for j, strategy := range t.series {
 		b, iv := strategyBars(t, j, pal.color(strategy), div)
 		p.Add(b)
@@ -44,13 +38,13 @@ func latencyChart(all []results.Summary, host, scenario string,
 		}
 		fig.legend.Add(strategy, b)
 		for _, v := range iv {
-			labels.XYs = append(labels.XYs, plotter.XY{X: v.x,
-				Y: math.Max(v.y, finite(v.hi, v.y))})
-			labels.Labels = append(labels.Labels, tickValue(v.y))
+			labels.add(v.x, math.Max(v.y, finite(v.hi, v.y)),
+				tickValue(v.y))
 		}
 	}
-	addLabels(p, labels)
+	fig.withLabels(labels, "labels: median")
 	p.Y.Min = 0
+	groupRange(p, len(t.groups))
 	p.Y.Max = maxTop(t, div) * 1.08
 	return fig
 }
@@ -59,22 +53,6 @@ func latencyChart(all []results.Summary, host, scenario string,
 // significant digits.
 func tickValue(v float64) string {
 	return results.FormatValue(v, "")
-}
-
-// addLabels draws small labels just above the given points.
-func addLabels(p *plot.Plot, labels plotter.XYLabels) {
-	if len(labels.Labels) == 0 {
-		return
-	}
-	l, err := plotter.NewLabels(labels)
-	if err != nil {
-		return
-	}
-	for i := range l.TextStyle {
-		l.TextStyle[i] = labelStyle()
-	}
-	l.Offset = vg.Point{Y: vg.Points(3)}
-	p.Add(l)
 }
 
 // strategyBars builds the bars of series j of t, one per group that

@@ -18,6 +18,10 @@ type Chart struct {
 	// is "" when the summaries name no host.
 	Host, Scenario string
 
+	// Mem is the memory technique of a bar chart drawn once per
+	// technique, and "" for a chart of all of them.
+	Mem string
+
 	// Title is the chart's title, fit for an image's alt text.
 	Title string
 
@@ -26,22 +30,22 @@ type Chart struct {
 }
 
 // kinds are the charts per host and scenario, in the order Draw
-// writes them.
+// writes them. perMem kinds are drawn once per memory technique.
 var kinds = []struct {
-	name string
-	draw func(all []results.Summary, host, scenario string,
-		pal palette) *figure
+	name   string
+	perMem bool
+	draw   func(all []results.Summary, sc scope, pal palette) *figure
 }{
-	{"latency", latencyChart},
-	{"fallback", fallbackChart},
-	{"first-call", firstCallChart},
-	{"sweep-heap", func(all []results.Summary, host, scenario string,
+	{"latency", true, latencyChart},
+	{"fallback", true, fallbackChart},
+	{"first-call", true, firstCallChart},
+	{"sweep-heap", false, func(all []results.Summary, sc scope,
 		pal palette) *figure {
-		return sweepChart(all, host, scenario, "heap", pal)
+		return sweepChart(all, sc, "heap", pal)
 	}},
-	{"sweep-scratch", func(all []results.Summary, host, scenario string,
+	{"sweep-scratch", false, func(all []results.Summary, sc scope,
 		pal palette) *figure {
-		return sweepChart(all, host, scenario, "scratch", pal)
+		return sweepChart(all, sc, "scratch", pal)
 	}},
 }
 
@@ -49,8 +53,11 @@ var kinds = []struct {
 // summaries support: for each host and each scenario of the
 // BenchmarkRestore results, the kinds listed in the package comment.
 // Files are named KIND-SCENARIO.svg and .png, with -HOST appended
-// when the summaries hold several hosts. Charts without data are
-// skipped; Draw returns the charts written, which may be none.
+// when the summaries hold several hosts. When the scenario's cases
+// outside the size sweeps ran under several memory techniques, the
+// bar charts are drawn once per technique and named
+// KIND-SCENARIO-MEM[-HOST]. Charts without data are skipped; Draw
+// returns the charts written, which may be none.
 func Draw(dir string, sums []results.Summary) ([]Chart, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("plots: %w", err)
@@ -70,33 +77,55 @@ func Draw(dir string, sums []results.Summary) ([]Chart, error) {
 			scenarios = []string{""}
 		}
 		for _, scenario := range scenarios {
-			for _, k := range kinds {
-				fig := k.draw(sums, host, scenario, pal)
-				if fig == nil {
-					continue
-				}
-				name := fileName(k.name, scenario, host,
-					len(hosts) > 1)
-				svg, png, err := fig.save(dir, name)
-				if err != nil {
-					return charts, err
-				}
-				charts = append(charts, Chart{Kind: k.name,
-					Host: host, Scenario: scenario,
-					Title: fig.title, SVG: svg, PNG: png})
+			sc := scope{host: host, scenario: scenario}
+			drawn, err := drawScenario(dir, sums, sc, pal,
+				len(hosts) > 1)
+			charts = append(charts, drawn...)
+			if err != nil {
+				return charts, err
 			}
 		}
 	}
 	return charts, nil
 }
 
-func fileName(kind, scenario, host string, withHost bool) string {
-	parts := []string{kind}
-	if scenario != "" {
-		parts = append(parts, scenario)
+// drawScenario writes the charts of one host and scenario.
+func drawScenario(dir string, sums []results.Summary, whole scope,
+	pal palette, withHost bool) ([]Chart, error) {
+	perMem := splitByMem(sums, whole)
+	var charts []Chart
+	for _, k := range kinds {
+		scopes := []scope{whole}
+		if k.perMem {
+			scopes = perMem
+		}
+		for _, sc := range scopes {
+			fig := k.draw(sums, sc, pal)
+			if fig == nil {
+				continue
+			}
+			svg, png, err := fig.save(dir,
+				fileName(k.name, sc, withHost))
+			if err != nil {
+				return charts, err
+			}
+			charts = append(charts, Chart{Kind: k.name,
+				Host: sc.host, Scenario: sc.scenario, Mem: sc.mem,
+				Title: fig.title, SVG: svg, PNG: png})
+		}
 	}
-	if withHost && host != "" {
-		parts = append(parts, host)
+	return charts, nil
+}
+
+func fileName(kind string, sc scope, withHost bool) string {
+	parts := []string{kind}
+	for _, p := range []string{sc.scenario, sc.mem} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if withHost && sc.host != "" {
+		parts = append(parts, sc.host)
 	}
 	return safe(strings.Join(parts, "-"))
 }

@@ -11,24 +11,51 @@ import (
 	"snaplab/lab/results"
 )
 
+// TestDraw draws the charts of three runs and checks their names:
+// raw.txt is synthetic, with one memory technique outside the sweeps;
+// two-mems.txt is the default scenario as run on the lab's kvm_pvm
+// host under guest-cow and host-cow, whose bar charts are split; and
+// sizes.txt is the sizes scenario from the same host, four techniques
+// over both sweeps.
 func TestDraw(t *testing.T) {
-	set, err := results.Read("testdata/raw.txt")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		raw  string
+		want []string
+	}{
+		{"raw.txt", []string{"latency-default", "fallback-default",
+			"first-call-default", "sweep-heap-default",
+			"sweep-scratch-default"}},
+		{"two-mems.txt", []string{
+			"latency-default-guest-cow", "latency-default-host-cow",
+			"fallback-default-guest-cow", "fallback-default-host-cow",
+			"first-call-default-guest-cow",
+			"first-call-default-host-cow"}},
+		{"sizes.txt", []string{"sweep-heap-sizes",
+			"sweep-scratch-sizes"}},
 	}
-	dir := t.TempDir()
-	if d := os.Getenv("SNAPLAB_PLOTS_DIR"); d != "" {
-		// Keep the charts for a look.
-		dir = d
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			set, err := results.Read(filepath.Join("testdata", tt.raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			if d := os.Getenv("SNAPLAB_PLOTS_DIR"); d != "" {
+				// Keep the charts for a look.
+				dir = filepath.Join(d, strings.TrimSuffix(tt.raw,
+					".txt"))
+			}
+			charts, err := Draw(dir, set.Summaries())
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCharts(t, charts, tt.want)
+		})
 	}
-	charts, err := Draw(dir, set.Summaries())
-	if err != nil {
-		t.Fatal(err)
-	}
+}
 
-	want := []string{"latency-default", "fallback-default",
-		"first-call-default", "sweep-heap-default",
-		"sweep-scratch-default"}
+func checkCharts(t *testing.T, charts []Chart, want []string) {
+	t.Helper()
 	if len(charts) != len(want) {
 		t.Fatalf("drew %d charts; want %d: %v", len(charts),
 			len(want), charts)
@@ -42,6 +69,11 @@ func TestDraw(t *testing.T) {
 		checkSVG(t, c.SVG)
 		if c.Title == "" {
 			t.Errorf("%s has no title", name)
+		}
+		if c.Mem != "" && (!strings.HasSuffix(name, "-"+c.Mem) ||
+			!strings.Contains(c.Title, "mem="+c.Mem)) {
+			t.Errorf("%s, titled %q, of mem %s: want the mem in "+
+				"both", name, c.Title, c.Mem)
 		}
 	}
 }
@@ -114,5 +146,54 @@ func checkSVG(t *testing.T, path string) {
 	}
 	if !bytes.Contains(data, []byte("sans-serif")) {
 		t.Errorf("%s names no fallback font", path)
+	}
+}
+
+// TestSweepPanels checks that a sweep gets one panel per memory
+// technique, on shared axes, and a plain chart when it has one.
+func TestSweepPanels(t *testing.T) {
+	tests := []struct {
+		raw, key   string
+		rows, cols int // 0 for a plain chart
+	}{
+		{"sizes.txt", "heap", 2, 2},
+		{"sizes.txt", "scratch", 2, 2},
+		{"raw.txt", "heap", 1, 2},
+		{"raw.txt", "scratch", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw+"/"+tt.key, func(t *testing.T) {
+			set, err := results.Read(filepath.Join("testdata", tt.raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sums := set.Summaries()
+			pal := newPalette(results.Values(sums, "strategy"))
+			sc := scope{host: "vm",
+				scenario: results.Values(sums, "scenario")[0]}
+			fig := sweepChart(sums, sc, tt.key, pal)
+			if tt.rows == 0 {
+				if fig.plot == nil || fig.panels != nil {
+					t.Fatalf("want a plain chart; got %d rows of "+
+						"panels", len(fig.panels))
+				}
+				return
+			}
+			if len(fig.panels) != tt.rows ||
+				len(fig.panels[0]) != tt.cols {
+				t.Fatalf("got %d rows of panels; want %d×%d",
+					len(fig.panels), tt.rows, tt.cols)
+			}
+			first := fig.panels[0][0]
+			for _, row := range fig.panels {
+				for _, p := range row {
+					if p.Y.Min != first.Y.Min || p.Y.Max != first.Y.Max ||
+						p.X.Min != first.X.Min || p.X.Max != first.X.Max {
+						t.Errorf("panel %q has axes of its own",
+							p.Title.Text)
+					}
+				}
+			}
+		})
 	}
 }

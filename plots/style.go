@@ -104,7 +104,7 @@ var (
 func newPlot(x, y string) *plot.Plot {
 	p := plot.New()
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
-		ax.Label.TextStyle.Font = font.From(sans, 11)
+		ax.Label.TextStyle = axisLabelStyle()
 		ax.Tick.Label.Font = font.From(sans, 9.5)
 		ax.Padding = vg.Points(2)
 		ax.Label.Padding = vg.Points(6)
@@ -130,6 +130,14 @@ func titleStyle() text.Style {
 func subtitleStyle() text.Style {
 	return text.Style{Color: color.Gray{0x55}, Font: font.From(sans, 10),
 		XAlign: draw.XLeft, YAlign: draw.YTop,
+		Handler: plot.DefaultTextHandler}
+}
+
+// axisLabelStyle is the style of an axis label, horizontal and
+// centred above the point it is drawn at.
+func axisLabelStyle() text.Style {
+	return text.Style{Color: color.Black, Font: font.From(sans, 11),
+		XAlign: draw.XCenter, YAlign: draw.YBottom,
 		Handler: plot.DefaultTextHandler}
 }
 

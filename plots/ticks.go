@@ -2,6 +2,7 @@ package plots
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"snaplab/lab/results"
@@ -22,7 +23,9 @@ func timeAxis(what string, maxNs float64) (divisor float64, label string) {
 // logTicks marks a log axis at 1, 2 and 5 times each power of ten,
 // with the other integer multiples as minor ticks. plot.LogTicks
 // labels only powers of ten, which leaves a narrow range such as
-// 40–150 µs without a single label.
+// 40–150 µs without a single label. A range that gets fewer than
+// three labels so gets 3 labelled too, then every multiple: 3 first,
+// because 8, 9 and 10 sit close enough to touch on a short axis.
 type logTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -30,26 +33,26 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	if !(min > 0) || !(max > min) {
 		return nil
 	}
-	major := map[int]bool{1: true, 2: true, 5: true}
-	ticks := build(min, max, major)
-	labelled := 0
-	for _, t := range ticks {
-		if t.Label != "" {
-			labelled++
+	var ticks []plot.Tick
+	for _, major := range [][]int{{1, 2, 5}, {1, 2, 3, 5},
+		{1, 2, 3, 4, 5, 6, 7, 8, 9}} {
+		ticks = build(min, max, major)
+		labelled := 0
+		for _, t := range ticks {
+			if t.Label != "" {
+				labelled++
+			}
 		}
-	}
-	if labelled < 3 {
-		// A range under a factor of five: label every multiple.
-		all := map[int]bool{}
-		for m := 1; m <= 9; m++ {
-			all[m] = true
+		if labelled >= 3 {
+			break
 		}
-		ticks = build(min, max, all)
 	}
 	return ticks
 }
 
-func build(min, max float64, major map[int]bool) []plot.Tick {
+// build marks each integer multiple of each power of ten from min to
+// max, labelling the multiples in major.
+func build(min, max float64, major []int) []plot.Tick {
 	var ticks []plot.Tick
 	lo := int(math.Floor(math.Log10(min)))
 	hi := int(math.Ceil(math.Log10(max)))
@@ -60,7 +63,7 @@ func build(min, max float64, major map[int]bool) []plot.Tick {
 				continue
 			}
 			t := plot.Tick{Value: v}
-			if major[m] {
+			if slices.Contains(major, m) {
 				t.Label = strconv.FormatFloat(v, 'g', 6, 64)
 			}
 			ticks = append(ticks, t)
@@ -69,13 +72,39 @@ func build(min, max float64, major map[int]bool) []plot.Tick {
 	return ticks
 }
 
-// sizeTicks marks a log axis of sizes in bytes at exactly the sizes
-// measured, labelled "128 KiB", "1 MiB" and so on.
+// sizeTicks marks an axis that holds log2 of sizes in bytes at
+// exactly the sizes measured, labelled "128 KiB", "1 MiB" and so on.
 func sizeTicks(sizes []float64) plot.ConstantTicks {
 	var ticks plot.ConstantTicks
 	for _, s := range sizes {
-		ticks = append(ticks, plot.Tick{Value: s,
+		ticks = append(ticks, plot.Tick{Value: math.Log2(s),
 			Label: results.FormatSize(uint64(s))})
+	}
+	return ticks
+}
+
+// log10Ticks marks an axis that holds log10 of its values as
+// logTicks marks a log axis of the values themselves, or, when labels
+// is set, labels those multiples of each power of ten instead: a
+// short axis, such as a sweep panel's, needs fewer (see fitLogY).
+//
+// The sweeps plot logarithms on linear axes rather than use
+// plot.LogScale, because gonum places an axis label's glyph box at the
+// linear midpoint of the range: on a log axis that box sticks out of
+// the plot, and the padding gonum adds for it leaves a blank band.
+type log10Ticks struct{ labels []int }
+
+// Ticks implements plot.Ticker.
+func (t log10Ticks) Ticks(min, max float64) []plot.Tick {
+	lo, hi := math.Pow(10, min), math.Pow(10, max)
+	var ticks []plot.Tick
+	if t.labels != nil {
+		ticks = build(lo, hi, t.labels)
+	} else {
+		ticks = logTicks{}.Ticks(lo, hi)
+	}
+	for i := range ticks {
+		ticks[i].Value = math.Log10(ticks[i].Value)
 	}
 	return ticks
 }

@@ -30,26 +30,45 @@ func (r *writer) evidence() {
 }
 
 // clocks explains what each measured time includes, so that no one
-// reads a cheap restore without its first call.
+// reads a cheap restore without its first call, or a restore timed
+// inside vmcore as what the caller pays. bench's package comment is
+// the authority; this follows it.
 func (r *writer) clocks() {
 	r.printf("## What each clock covers\n\n")
 	for _, c := range []struct{ unit, text string }{
-		{"restore-ns/op", "the restore itself, measured inside it: " +
-			"from the admission check to status Ready (memory, " +
-			"vCPU state, bookkeeping), excluding the guest's next " +
-			"call."},
-		{"first-call-ns/op", "the next echo call after the " +
-			"restore, including the re-faults and TLB refills the " +
-			"restore left to the guest."},
-		{"ns/op", "the whole timed iteration: restore, first call " +
-			"and the harness around them."},
-		{"fallback/op", "the fraction of restores that took the " +
-			"fallback: strict refused the snapshot, so a fresh " +
-			"sandbox was built from it, including the teardown of " +
-			"the old one. Its time is inside restore-ns/op."},
-		{"floor", "BenchmarkFloor: the raw ioctl and memory " +
-			"sequence for the same work with no abstraction, in " +
-			"the same run; the lower bound the kernel allows."},
+		{"restore-ns/op", "the restore's wall time as the caller " +
+			"pays it, fallback included: when a strategy refuses " +
+			"the snapshot, the caller builds a fresh sandbox from " +
+			"it and closes the old one. The timed work is driven " +
+			"on the sandbox's own vCPU thread " +
+			"(`vmcore.Sandbox.Drive`), as a VMM's vCPU loop would."},
+		{"restore-thread-ns/op", "the restore as vmcore times " +
+			"itself on the vCPU thread, from the admission check to " +
+			"status Ready. Its steps are " + joinCodes("admit-ns/op",
+			"remap-ns/op", "region-ns/op", "reset-ns/op", "pt-ns/op",
+			"vcpu-ns/op") + ". They are left out when every " +
+			"iteration took the fallback, and count as zero in " +
+			"the iterations that did, where `admit-ns/op` counts " +
+			"the refused restore."},
+		{"first-call-ns/op", "the echo call made right after the " +
+			"restore, with the faults and TLB refills the restore " +
+			"left to it; `faults/op` is the copy-on-write faults " +
+			"the guest counted by the end of it."},
+		{"ns/op", "the whole timed iteration: the restore and the " +
+			"first call. Before each iteration, outside the timer, " +
+			"the sandbox goes back to its own snapshot and the " +
+			"guest dirties its heap and makes its further calls."},
+		{"fallback/op", "the share of iterations that took the " +
+			"fallback. Its time is inside `restore-ns/op`. " +
+			"`failed/op`, present only when it happened, says a " +
+			"restore failed for another reason than a refused " +
+			"layout, which ends that benchmark's measurements."},
+		{"floor", "BenchmarkFloor: the bare kernel and memory " +
+			"sequence of the same restore " +
+			"(`vmcore.Sandbox.FloorRestore`), in the same run, for " +
+			"the cases that keep their layout. Its `restore-ns/op` " +
+			"and `restore-thread-ns/op` mean what BenchmarkRestore's " +
+			"do, so either can be quoted as a ratio to it."},
 	} {
 		r.printf("- %s: %s\n", code(c.unit), c.text)
 	}

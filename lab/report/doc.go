@@ -7,10 +7,14 @@
 // REPORT.md, which holds: the environment of each host, a note on
 // how far absolute times travel, tables of median and 95% confidence
 // interval per strategy and case for restore-ns/op and
-// first-call-ns/op with the ratio to the floor benchmark, strict's
-// fallback rate, the size sweeps, any other benchmark, links to the
-// charts, the evidence verdicts, and what each clock covers. With
-// several hosts every table gets one group of columns per host.
+// first-call-ns/op with the ratio to the floor benchmark, a compact
+// table of restore-thread-ns/op against the floor's, strict's
+// fallback rate, the size sweeps, any other benchmark, the evidence
+// verdicts, and what each clock covers. Each chart is linked below
+// the table it draws, one per memory technique where package plots
+// splits them. With several hosts every table gets one group of
+// columns per host, but for the sweeps and restore-thread-ns/op,
+// which get a table per host.
 //
 // Render produces the markdown alone from data already gathered, so
 // that it can be tested without drawing.

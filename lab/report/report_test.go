@@ -3,11 +3,14 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"snaplab/lab/results"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -50,6 +53,11 @@ func TestWrite(t *testing.T) {
 			"testdata/report-vm.golden.md", 5},
 		{"two hosts", []string{"run-vm", "run-metal"}, "merged",
 			"testdata/report-merged.golden.md", 8},
+		// A run on the lab's kvm_pvm host under two memory
+		// techniques: its bar charts come once per technique, and
+		// it reports restore-thread-ns/op.
+		{"two mems", []string{"run-mems"}, "out",
+			"testdata/report-mems.golden.md", 6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,5 +144,63 @@ func golden(t *testing.T, path string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s; run go test -update "+
 			"and review the diff", path)
+	}
+}
+
+// TestThreadHosts checks the restore-thread-ns/op table of a merged
+// report: one table per host, each cell with its ratio to the floor
+// of its own host, and a dash where every restore fell back.
+func TestThreadHosts(t *testing.T) {
+	var raw strings.Builder
+	for _, h := range []struct {
+		name  string
+		scale float64
+	}{{"a", 1}, {"b", 2}} {
+		raw.WriteString("host: " + h.name + "\n")
+		for i := range 6 {
+			v := h.scale * float64(100+i)
+			fmt.Fprintf(&raw, "BenchmarkRestore/case=same/"+
+				"strategy=adopt 1 %.0f restore-ns/op %.0f "+
+				"restore-thread-ns/op\n", 1.5*v, 1.2*v)
+			fmt.Fprintf(&raw, "BenchmarkRestore/case=same/"+
+				"strategy=strict 1 %.0f restore-ns/op %.0f "+
+				"restore-thread-ns/op\n", 1.4*v, 1.1*v)
+			fmt.Fprintf(&raw, "BenchmarkFloor/case=same 1 %.0f "+
+				"restore-ns/op %.0f restore-thread-ns/op\n", 1.1*v, v)
+			fmt.Fprintf(&raw, "BenchmarkRestore/case=grow/"+
+				"strategy=strict 1 %.0f restore-ns/op 1 "+
+				"fallback/op\n", 9*v)
+			fmt.Fprintf(&raw, "BenchmarkRestore/case=grow/"+
+				"strategy=adopt 1 %.0f restore-ns/op %.0f "+
+				"restore-thread-ns/op\n", 3*v, 2.5*v)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "raw.txt")
+	if err := os.WriteFile(path, []byte(raw.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := results.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	err = Render(&b, Input{Dirs: []string{"run"}, Set: set,
+		Summaries: set.Summaries()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	_, section, _ := strings.Cut(got, "### On the vCPU thread")
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, want := range []string{
+		"Host `a`:", "Host `b`:",
+		"| same | 123 ns ×1.20 | 112 ns ×1.10 |  102 ns |",
+		"| grow |       256 ns |            — |       — |",
+		"| same | 246 ns ×1.20 | 226 ns ×1.10 |  205 ns |",
+	} {
+		if !strings.Contains(section, want) {
+			t.Errorf("restore-thread section lacks %q:\n%s", want,
+				section)
+		}
 	}
 }
