@@ -90,7 +90,9 @@ func runScenarios(files []string, f runFlags) (*run.Result, error) {
 	defer stop()
 	opts := run.Options{Scenarios: files, Count: f.count,
 		Benchtime: f.benchtime, Out: f.out}
-	if isTerminal(os.Stderr) {
+	// A status line on a terminal; with -v, or off a terminal, a log
+	// line per benchmark process instead.
+	if isTerminal(os.Stderr) && !f.verbose {
 		opts.Progress = drawProgress
 	} else {
 		opts.Progress = func(done, total int, current string) {

@@ -16,8 +16,16 @@ func init() {
 // runValidate loads each scenario file named in args, says which are
 // good and prints every problem of the others.
 func runValidate(args []string) error {
-	if len(args) == 0 {
-		return errors.New("usage: benchrun validate SCENARIO...")
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" ||
+		args[0] == "-help" {
+		fmt.Fprintln(os.Stderr, "usage: benchrun validate SCENARIO...\n\n"+
+			"Checks scenario files without running them: unknown keys, "+
+			"units,\nranges and names, each reported with file, line "+
+			"and field.")
+		if len(args) == 0 {
+			return errors.New("no scenario files named")
+		}
+		return nil
 	}
 	failed := 0
 	for _, path := range args {

@@ -68,6 +68,18 @@ func WriteText(w io.Writer, r *Result) error {
 	if len(r.OnlyOld)+len(r.OnlyNew) > 0 {
 		b.WriteString("\n")
 	}
+	flagged := 0
+	for _, row := range r.Rows {
+		if row.Real {
+			flagged++
+		}
+	}
+	fmt.Fprintf(&b, "\n%d of %d comparisons flagged as real. Each "+
+		"is a separate test at p < %g: between two runs of identical "+
+		"code about %.0f would be flagged by chance, more where "+
+		"samples are few or the host is noisy, so confirm a flagged "+
+		"change with a second run.\n", flagged, len(r.Rows),
+		r.Options.Alpha, r.Options.Alpha*float64(len(r.Rows)))
 	if len(noteOrder) > 0 {
 		b.WriteString("\nnotes:\n")
 	}

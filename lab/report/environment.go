@@ -47,8 +47,9 @@ func (r *writer) environment() {
 		"hypervisor, guest code at CPL0 is emulated instruction by " +
 		"instruction, and so an in-guest copy-on-write fault costs " +
 		"hundreds of microseconds where hardware takes about one " +
-		"(the vmcore benchmarks measure it: `go test -bench " +
-		"SameLayout ./vmcore` reports cow-ns/page). Ratios " +
+		"(the vmcore benchmarks measure it: `go test -run '^$' " +
+		"-bench SameLayout -benchtime 10x ./vmcore` reports " +
+		"cow-ns/page). Ratios " +
 		"measured within one run (a strategy against the floor, or " +
 		"against another strategy) travel better than absolute " +
 		"times; compare hosts by ratio, not by microseconds.\n\n")
