@@ -2,6 +2,7 @@ package vmcore
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -42,9 +43,11 @@ func (s Signature) String() string {
 	return "(" + strings.Join(p, ",") + ")" + s.Result.String()
 }
 
-// Equal reports whether two signatures are the same.
+// Equal reports whether two signatures are the same. Restore checks
+// every recorded function with it, so it compares in place rather
+// than through String.
 func (s Signature) Equal(o Signature) bool {
-	return s.String() == o.String()
+	return s.Result == o.Result && slices.Equal(s.Params, o.Params)
 }
 
 // HostFunction is a function the guest may call by name.

@@ -102,9 +102,14 @@ func checkSregs(sr kvm.Sregs, l layout.Layout) error {
 		bad("cs %+v: want a present 64-bit ring-0 code segment", sr.CS)
 	}
 	lo, hi := uint64(layout.SnapshotBase), layout.SnapshotBase+l.SnapshotSize
-	for name, t := range map[string]kvm.DTable{"gdt": sr.GDT, "idt": sr.IDT} {
+	tables := [...]struct {
+		name string
+		t    kvm.DTable
+	}{{"gdt", sr.GDT}, {"idt", sr.IDT}}
+	for _, d := range tables {
+		t := d.t
 		if t.Base < lo || t.Base > hi || uint64(t.Limit)+1 > hi-t.Base {
-			bad("%s [%#x, +%#x) outside the snapshot region", name,
+			bad("%s [%#x, +%#x) outside the snapshot region", d.name,
 				t.Base, uint64(t.Limit)+1)
 		}
 	}
