@@ -97,7 +97,7 @@ func (s *Sandbox) enterDispatch() error {
 		flags = guest.FlagFlushTLB
 	}
 	regs := kvm.Regs{
-		RIP: s.entry, RSP: s.layout.StackTop(), RFLAGS: rflagsReserved,
+		RIP: s.entry, RSP: s.stackTop, RFLAGS: rflagsReserved,
 		RDI: layout.SnapshotBase + s.layout.PEBOffset(), RSI: flags,
 	}
 	if s.syncRegs {

@@ -34,7 +34,7 @@ func NewFromSnapshot(sn *Snapshot, cfg Config) (*Sandbox, error) {
 		if err := s.resetVCPU(sn, msrs, false); err != nil {
 			return err
 		}
-		s.entry = sn.Entry
+		s.entry, s.stackTop = sn.Entry, sn.StackTop
 		s.generation = sn.Generation
 		s.flushTLB = true
 		s.setStatus(Ready)

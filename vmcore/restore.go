@@ -99,7 +99,7 @@ func (s *Sandbox) restoreOnThread(sn *Snapshot, b *blob, st Strategy) error {
 	}
 
 	// Step 5.
-	s.entry = sn.Entry
+	s.entry, s.stackTop = sn.Entry, sn.StackTop
 	s.generation = sn.Generation
 	s.flushTLB = true
 	s.setStatus(Ready)

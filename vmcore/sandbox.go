@@ -38,7 +38,8 @@ type Sandbox struct {
 	region     *region // the writable snapshot region, if any
 	pt         []byte  // page tables restore copies into scratch
 	scratch    *scratch
-	entry      uint64
+	entry      uint64 // the guest's dispatch function
+	stackTop   uint64 // where each call's stack starts
 	generation uint64
 
 	hostFns  map[string]HostFunction
@@ -182,7 +183,7 @@ func (s *Sandbox) runInit(entry uint64) error {
 		s.setStatus(Unrecoverable)
 		return fmt.Errorf("guest init ended with status %d", st)
 	}
-	s.entry = res
+	s.entry, s.stackTop = res, l.StackTop()
 	return nil
 }
 

@@ -115,7 +115,7 @@ func (s *Sandbox) snapshotOnThread() (*Snapshot, error) {
 		Layout:        s.layout,
 		Sregs:         sregs,
 		MSRs:          msrs,
-		StackTop:      s.layout.StackTop(),
+		StackTop:      s.stackTop,
 		Entry:         s.entry,
 		HostFunctions: append([]HostFunctionRecord(nil), s.hostList...),
 		Generation:    generations.Add(1),

@@ -44,8 +44,11 @@ func checkValidity(l layout.Layout, blobLen, entry, stackTop uint64) error {
 		bad("entry %#x outside code [%#x, %#x)",
 			entry, layout.SnapshotBase, codeEnd)
 	}
-	lo := l.ScratchBase() + l.FreeOffset()
+	// The stack top must leave the reserved stack pages below it, and
+	// no more: lower, the stack would grow into the pages the guest's
+	// allocator hands out for copy-on-write.
 	hi := l.StackTop()
+	lo := hi - layout.StackPages*layout.PageSize
 	if stackTop%16 != 0 || stackTop <= lo || stackTop > hi {
 		bad("stack top %#x not 16-aligned in (%#x, %#x]", stackTop, lo, hi)
 	}
