@@ -2,16 +2,15 @@ package compare
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"snaplab/lab/internal/golden"
+)
 
 // TestText checks the printed comparison of two synthetic runs
 // against testdata/compare.golden. The new run saves two vCPU
@@ -26,7 +25,7 @@ func TestText(t *testing.T) {
 	if err := WriteText(&buf, res); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/compare.golden", buf.Bytes())
+	golden.Check(t, "testdata/compare.golden", buf.Bytes())
 }
 
 func TestRows(t *testing.T) {
@@ -159,22 +158,4 @@ func writeRun(t *testing.T, name string, restore []float64) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; run go test -update "+
-			"and review the diff\n%s", path, got)
-	}
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"image/png"
 	"os"
@@ -10,10 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"snaplab/lab/internal/golden"
 	"snaplab/lab/results"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // copyRun copies testdata/name into dir, so that the report and its
 // charts are written outside the source tree.
@@ -83,7 +81,7 @@ func TestWrite(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.golden, got)
+			golden.Check(t, tt.golden, got)
 			checkOutputs(t, want, string(got), tt.charts)
 		})
 	}
@@ -126,24 +124,6 @@ func TestWriteErrors(t *testing.T) {
 	_, err := Write(Options{Dirs: []string{t.TempDir()}})
 	if err == nil || !strings.Contains(err.Error(), "raw.txt") {
 		t.Errorf("Write on a directory without raw.txt: %v", err)
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; run go test -update "+
-			"and review the diff", path)
 	}
 }
 

@@ -2,14 +2,13 @@ package results
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"snaplab/lab/internal/golden"
+)
 
 // writeRaw puts text in dir/raw.txt and returns dir.
 func writeRaw(t *testing.T, text string) string {
@@ -169,31 +168,13 @@ func TestSummaryCSV(t *testing.T) {
 	if err := WriteCSV(&buf, set.Summaries()); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/summary.csv.golden", buf.Bytes())
+	golden.Check(t, "testdata/summary.csv.golden", buf.Bytes())
 
 	header, _, _ := strings.Cut(buf.String(), "\n")
 	want := "host,benchmark,scenario,case,strategy,mem,heap,scratch," +
 		"sandboxes,snapshots,gomaxprocs,unit,n,median,ci_lo,ci_hi"
 	if header != want {
 		t.Errorf("header\n%s\nwant\n%s", header, want)
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; run go test -update "+
-			"and review the diff", path)
 	}
 }
 

@@ -1,14 +1,12 @@
 package scenario
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+	"snaplab/lab/internal/golden"
+)
 
 // TestGolden parses each testdata/*.toml and compares the error (or
 // "ok") with the .golden file beside it. Run with -update to rewrite
@@ -24,20 +22,8 @@ func TestGolden(t *testing.T) {
 			if _, err := Load(path); err != nil {
 				got = err.Error() + "\n"
 			}
-			golden := strings.TrimSuffix(path, ".toml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(path, ".toml")+".golden",
+				[]byte(got))
 		})
 	}
 }
