@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -25,10 +24,7 @@ func runEvidence(args []string) error {
 		"run directory under results/)")
 	samples := fs.Int("samples", 9, "restores per timing median")
 	verbose := fs.Bool("v", false, "log each step")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	dir := *out

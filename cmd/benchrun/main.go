@@ -7,6 +7,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -48,6 +50,16 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchrun %s: %v\n", name, err)
 		os.Exit(1)
 	}
+}
+
+// parseFlags parses a command's arguments; help is true when -h was
+// asked for, the usage then printed and there is nothing more to do.
+func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
+	err = fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return true, nil
+	}
+	return false, err
 }
 
 func usage() {

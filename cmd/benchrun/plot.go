@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -24,10 +23,7 @@ func runPlot(args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: benchrun plot DIR\n\n"+
 			"DIR is a run directory holding raw.txt.")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -48,10 +48,7 @@ func runRun(args []string) error {
 			"[-benchtime Nx] [-out DIR] [-v] SCENARIO...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
